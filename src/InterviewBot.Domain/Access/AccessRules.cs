@@ -1,0 +1,21 @@
+using InterviewBot.Domain.Hiring;
+
+namespace InterviewBot.Domain.Access;
+
+/// <summary>Who may do what, decided from the authenticated caller's Entra object id and the stored records alone.</summary>
+public static class AccessRules
+{
+    /// <summary>Only the interview's own interviewer may write, submit or edit its scorecard.</summary>
+    public static bool CanWriteScorecard(string? callerAadObjectId, Interview interview)
+    {
+        ArgumentNullException.ThrowIfNull(interview);
+        return interview.Interviewer.Is(callerAadObjectId);
+    }
+
+    /// <summary>Recruiters and hiring managers run the loop: status, nudges, debriefs.</summary>
+    public static bool CanManageLoop(string? callerAadObjectId, HiringLoop loop)
+    {
+        ArgumentNullException.ThrowIfNull(loop);
+        return loop.Recruiters.Any(p => p.Is(callerAadObjectId)) || loop.HiringManagers.Any(p => p.Is(callerAadObjectId));
+    }
+}
