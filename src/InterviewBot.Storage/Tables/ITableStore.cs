@@ -30,20 +30,26 @@ public interface ITable
     /// <summary>Replaces a row only if its ETag still matches; throws <see cref="StorageConflictException"/> (ETagMismatch or NotFound). Returns the new ETag.</summary>
     Task<string> ReplaceAsync(StoredRow row, string etag, CancellationToken cancellationToken = default);
 
-    /// <summary>Deletes a row; with an ETag only if it still matches (ETagMismatch), without one unconditionally. A missing row is not an error.</summary>
+    /// <summary>
+    /// Deletes a row; with an ETag only if it still matches (ETagMismatch), without one unconditionally. Without an ETag a
+    /// missing row is not an error; with one it is (NotFound), as in Azure Table Storage.
+    /// </summary>
     Task DeleteAsync(string partitionKey, string rowKey, string? etag = null, CancellationToken cancellationToken = default);
 
     /// <summary>
     /// Applies up to 100 operations on one partition atomically: all or none. Returns the new ETags in operation
     /// order (empty string for deletes). A failed condition throws <see cref="StorageConflictException"/> with the
-    /// index of the failing operation, and nothing is written.
+    /// index of the failing operation, and nothing is written. Unlike <see cref="DeleteAsync"/>, a delete of a
+    /// missing row fails the batch (NotFound), as in Azure Table Storage. An empty batch, rows from two partitions
+    /// or the same row twice throw <see cref="ArgumentException"/>.
     /// </summary>
     Task<IReadOnlyList<string>> SubmitBatchAsync(IReadOnlyList<TableOperation> operations, CancellationToken cancellationToken = default);
 }
 
 /// <summary>
 /// A stored row. Property values are limited to string, bool, int, long, double and DateTimeOffset
-/// (UTC on the way back), exactly what both stores round-trip.
+/// (UTC on the way back), exactly what both stores round-trip. A null value is not stored: the property is absent
+/// when the row is read back.
 /// </summary>
 public sealed record StoredRow(string PartitionKey, string RowKey, IReadOnlyDictionary<string, object?> Properties)
 {

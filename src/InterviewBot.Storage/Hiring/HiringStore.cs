@@ -1,0 +1,339 @@
+using System.Runtime.CompilerServices;
+using InterviewBot.Domain.Delivery;
+using InterviewBot.Domain.Hiring;
+using InterviewBot.Domain.Loops;
+using InterviewBot.Domain.Scorecards;
+using InterviewBot.Storage.Tables;
+
+namespace InterviewBot.Storage.Hiring;
+
+/// <summary>Everything stored about one candidate's loop, read in one partition query.</summary>
+public sealed record LoopSnapshot(
+    Candidate Candidate,
+    HiringLoop Loop,
+    IReadOnlyList<Interview> Interviews,
+    IReadOnlyDictionary<string, Scorecard> Scorecards,
+    IReadOnlyDictionary<string, ScorecardDelivery> Deliveries);
+
+/// <summary>One interview with what surrounds it, and the ETags needed to change its scorecard or delivery.</summary>
+public sealed record InterviewContext(
+    Candidate Candidate,
+    HiringLoop Loop,
+    Interview Interview,
+    Stored<Scorecard>? Scorecard,
+    Stored<ScorecardDelivery>? Delivery);
+
+/// <summary>A due-index entry: something that should happen at <see cref="DueAt"/>.</summary>
+public sealed record DueEntry(string Bucket, string RowKey, string Kind, string CandidateId, string SubjectId, DateTimeOffset DueAt);
+
+/// <summary>Stores candidates, loops, interviews, scorecards and deliveries in the table port.</summary>
+public sealed class HiringStore
+{
+    public const string DeliveryKind = "delivery";
+    private const string CursorPartition = "cursor";
+    private static readonly TimeSpan CursorLag = TimeSpan.FromHours(1);
+
+    private readonly ITable _candidates;
+    private readonly ITable _lookup;
+    private readonly ITable _interviewerIndex;
+    private readonly ITable _due;
+    private readonly TimeProvider _time;
+
+    public HiringStore(ITableStore store, TimeProvider time)
+    {
+        ArgumentNullException.ThrowIfNull(store);
+        _candidates = store.GetTable(HiringKeys.CandidatesTable);
+        _lookup = store.GetTable(HiringKeys.LookupTable);
+        _interviewerIndex = store.GetTable(HiringKeys.InterviewerIndexTable);
+        _due = store.GetTable(HiringKeys.DueTable);
+        _time = time;
+    }
+
+    /// <summary>
+    /// Stores a new loop with its pending deliveries. Pointers (lookups, interviewer index, due index) are written
+    /// first and the candidate partition last, in one atomic batch: if anything fails, readers find pointers to
+    /// nothing and skip them, and no half-written loop is ever visible.
+    /// </summary>
+    public async Task CreateLoopAsync(LoopPlan plan, IReadOnlyList<ScorecardDelivery> deliveries, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(plan);
+        ArgumentNullException.ThrowIfNull(deliveries);
+        var candidateId = plan.Candidate.Id;
+        await EnsureCursorAsync(cancellationToken).ConfigureAwait(false);
+        await _lookup.UpsertAsync(LookupRow(HiringKeys.Loop(plan.Loop.Id), candidateId), cancellationToken).ConfigureAwait(false);
+        foreach (var interview in plan.Interviews)
+        {
+            await _lookup.UpsertAsync(LookupRow(HiringKeys.Interview(interview.Id), candidateId), cancellationToken).ConfigureAwait(false);
+            await _interviewerIndex.UpsertAsync(
+                new StoredRow(HiringKeys.InterviewerPartition(interview.Interviewer.AadObjectId), interview.Id, new Dictionary<string, object?>
+                {
+                    ["CandidateId"] = candidateId,
+                    ["End"] = interview.End,
+                }),
+                cancellationToken).ConfigureAwait(false);
+        }
+
+        foreach (var delivery in deliveries)
+        {
+            await AddDueAsync(DeliveryKind, candidateId, delivery.InterviewId, delivery.DueAt, cancellationToken).ConfigureAwait(false);
+        }
+
+        var operations = new List<TableOperation>
+        {
+            new(TableOperationKind.Insert, RowMapping.ToRow(plan.Candidate)),
+            new(TableOperationKind.Insert, RowMapping.ToRow(plan.Loop)),
+        };
+        operations.AddRange(plan.Interviews.Select(i => new TableOperation(TableOperationKind.Insert, RowMapping.ToRow(i))));
+        operations.AddRange(deliveries.Select(d => new TableOperation(TableOperationKind.Insert, RowMapping.ToRow(d))));
+        await _candidates.SubmitBatchAsync(operations, cancellationToken).ConfigureAwait(false);
+    }
+
+    public async Task<LoopSnapshot?> GetLoopAsync(string loopId, CancellationToken cancellationToken = default)
+    {
+        var candidateId = await FindCandidateAsync(HiringKeys.Loop(loopId), cancellationToken).ConfigureAwait(false);
+        if (candidateId is null)
+        {
+            return null;
+        }
+
+        var partition = await ReadPartitionAsync(candidateId, cancellationToken).ConfigureAwait(false);
+        return partition?.Snapshot(loopId);
+    }
+
+    public async Task<InterviewContext?> GetInterviewAsync(string interviewId, CancellationToken cancellationToken = default)
+    {
+        var candidateId = await FindCandidateAsync(HiringKeys.Interview(interviewId), cancellationToken).ConfigureAwait(false);
+        if (candidateId is null)
+        {
+            return null;
+        }
+
+        var partition = await ReadPartitionAsync(candidateId, cancellationToken).ConfigureAwait(false);
+        return partition?.Context(interviewId);
+    }
+
+    /// <summary>The interviews assigned to this person, newest end first, each checked against the candidate partition.</summary>
+    public async Task<IReadOnlyList<InterviewContext>> GetInterviewsOfAsync(string interviewerAadObjectId, CancellationToken cancellationToken = default)
+    {
+        var byCandidate = new Dictionary<string, List<string>>(StringComparer.Ordinal);
+        await foreach (var row in _interviewerIndex.QueryAsync(HiringKeys.InterviewerPartition(interviewerAadObjectId), cancellationToken: cancellationToken).ConfigureAwait(false))
+        {
+            var candidateId = row.GetString("CandidateId");
+            if (candidateId is null)
+            {
+                continue;
+            }
+
+            if (!byCandidate.TryGetValue(candidateId, out var ids))
+            {
+                byCandidate[candidateId] = ids = [];
+            }
+
+            ids.Add(row.RowKey);
+        }
+
+        var result = new List<InterviewContext>();
+        foreach (var (candidateId, interviewIds) in byCandidate)
+        {
+            var partition = await ReadPartitionAsync(candidateId, cancellationToken).ConfigureAwait(false);
+            if (partition is null)
+            {
+                continue;
+            }
+
+            result.AddRange(interviewIds
+                .Select(partition.Context)
+                .OfType<InterviewContext>()
+                .Where(c => c.Interview.Interviewer.Is(interviewerAadObjectId)));
+        }
+
+        return result.OrderByDescending(c => c.Interview.End).ToList();
+    }
+
+    /// <summary>Stores a scorecard: inserted when <paramref name="etag"/> is null, else replaced only if unchanged since read.</summary>
+    public Task<string> SaveScorecardAsync(Scorecard scorecard, string? etag, CancellationToken cancellationToken = default)
+    {
+        var row = RowMapping.ToRow(scorecard);
+        return etag is null
+            ? _candidates.InsertAsync(row, cancellationToken)
+            : _candidates.ReplaceAsync(row, etag, cancellationToken);
+    }
+
+    public async Task<Stored<ScorecardDelivery>?> GetDeliveryAsync(string candidateId, string interviewId, CancellationToken cancellationToken = default)
+    {
+        var row = await _candidates.GetAsync(candidateId, HiringKeys.Delivery(interviewId), cancellationToken).ConfigureAwait(false);
+        return row is null ? null : new Stored<ScorecardDelivery>(RowMapping.ToDelivery(row), row.ETag!);
+    }
+
+    /// <summary>Replaces a delivery only if nobody changed it since it was read; this is how a worker claims one.</summary>
+    public Task<string> ReplaceDeliveryAsync(ScorecardDelivery delivery, string etag, CancellationToken cancellationToken = default) =>
+        _candidates.ReplaceAsync(RowMapping.ToRow(delivery), etag, cancellationToken);
+
+    /// <summary>Adds a due-index entry. An entry due in the past is filed under the current hour so the sweep still sees it.</summary>
+    public async Task AddDueAsync(string kind, string candidateId, string subjectId, DateTimeOffset dueAt, CancellationToken cancellationToken = default)
+    {
+        var now = _time.GetUtcNow();
+        var filedAt = dueAt > now ? dueAt : now;
+        await _due.UpsertAsync(
+            new StoredRow(HiringKeys.DueBucket(filedAt), HiringKeys.DueRow(dueAt, kind, subjectId), new Dictionary<string, object?>
+            {
+                ["Kind"] = kind,
+                ["CandidateId"] = candidateId,
+                ["SubjectId"] = subjectId,
+                ["DueAt"] = dueAt,
+            }),
+            cancellationToken).ConfigureAwait(false);
+    }
+
+    public Task RemoveDueAsync(DueEntry entry, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(entry);
+        return _due.DeleteAsync(entry.Bucket, entry.RowKey, cancellationToken: cancellationToken);
+    }
+
+    /// <summary>
+    /// Entries due at or before <paramref name="now"/>. Reads only the hour buckets from the sweep cursor to now,
+    /// so the cost follows the number of due items, not the number of interviews.
+    /// </summary>
+    public async IAsyncEnumerable<DueEntry> GetDueAsync(DateTimeOffset now, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        var cursorRow = await _due.GetAsync(CursorPartition, HiringKeys.LookupRow, cancellationToken).ConfigureAwait(false);
+        var from = cursorRow?.GetDateTimeOffset("From") ?? now - CursorLag;
+        var upTo = HiringKeys.DueRow(now, "~", string.Empty);
+        for (var hour = Truncate(from); hour <= now; hour = hour.AddHours(1))
+        {
+            await foreach (var row in _due.QueryAsync(HiringKeys.DueBucket(hour), rowKeyTo: upTo, cancellationToken: cancellationToken).ConfigureAwait(false))
+            {
+                yield return new DueEntry(
+                    row.PartitionKey,
+                    row.RowKey,
+                    row.GetString("Kind") ?? string.Empty,
+                    row.GetString("CandidateId") ?? string.Empty,
+                    row.GetString("SubjectId") ?? string.Empty,
+                    row.GetDateTimeOffset("DueAt") ?? hour);
+            }
+        }
+    }
+
+    /// <summary>
+    /// Moves the sweep cursor forward to the oldest hour that may still hold entries, never past an hour ago, so
+    /// entries filed while a sweep runs are not skipped. Losing the race to another instance is harmless.
+    /// </summary>
+    public async Task AdvanceCursorAsync(DateTimeOffset oldestRemaining, CancellationToken cancellationToken = default)
+    {
+        var row = await _due.GetAsync(CursorPartition, HiringKeys.LookupRow, cancellationToken).ConfigureAwait(false);
+        var target = Truncate(Min(oldestRemaining, _time.GetUtcNow() - CursorLag));
+        if (row is null || row.GetDateTimeOffset("From") is not { } current || current >= target)
+        {
+            return;
+        }
+
+        try
+        {
+            await _due.ReplaceAsync(CursorRow(target), row.ETag!, cancellationToken).ConfigureAwait(false);
+        }
+        catch (StorageConflictException)
+        {
+            // Another instance moved it; its value is as good as ours.
+        }
+    }
+
+    private async Task EnsureCursorAsync(CancellationToken cancellationToken)
+    {
+        if (await _due.GetAsync(CursorPartition, HiringKeys.LookupRow, cancellationToken).ConfigureAwait(false) is not null)
+        {
+            return;
+        }
+
+        try
+        {
+            await _due.InsertAsync(CursorRow(Truncate(_time.GetUtcNow() - CursorLag)), cancellationToken).ConfigureAwait(false);
+        }
+        catch (StorageConflictException ex) when (ex.Reason == StorageConflictReason.AlreadyExists)
+        {
+            // Created concurrently by another writer.
+        }
+    }
+
+    private static StoredRow CursorRow(DateTimeOffset from) =>
+        new(CursorPartition, HiringKeys.LookupRow, new Dictionary<string, object?> { ["From"] = from });
+
+    private static DateTimeOffset Truncate(DateTimeOffset at)
+    {
+        var utc = at.ToUniversalTime();
+        return new DateTimeOffset(utc.Year, utc.Month, utc.Day, utc.Hour, 0, 0, TimeSpan.Zero);
+    }
+
+    private static DateTimeOffset Min(DateTimeOffset a, DateTimeOffset b) => a < b ? a : b;
+
+    private static StoredRow LookupRow(string partitionKey, string candidateId) =>
+        new(partitionKey, HiringKeys.LookupRow, new Dictionary<string, object?> { ["CandidateId"] = candidateId });
+
+    private async Task<string?> FindCandidateAsync(string lookupKey, CancellationToken cancellationToken)
+    {
+        if (string.IsNullOrWhiteSpace(lookupKey) || lookupKey.Any(c => c is '/' or '\\' or '#' or '?' || char.IsControl(c)) || lookupKey.Length > 200)
+        {
+            return null;
+        }
+
+        var row = await _lookup.GetAsync(lookupKey, HiringKeys.LookupRow, cancellationToken).ConfigureAwait(false);
+        return row?.GetString("CandidateId");
+    }
+
+    private async Task<CandidatePartition?> ReadPartitionAsync(string candidateId, CancellationToken cancellationToken)
+    {
+        var rows = new List<StoredRow>();
+        await foreach (var row in _candidates.QueryAsync(candidateId, cancellationToken: cancellationToken).ConfigureAwait(false))
+        {
+            rows.Add(row);
+        }
+
+        var candidateRow = rows.FirstOrDefault(r => r.RowKey == HiringKeys.Candidate);
+        return candidateRow is null ? null : new CandidatePartition(RowMapping.ToCandidate(candidateRow), rows);
+    }
+
+    private sealed class CandidatePartition(Candidate candidate, List<StoredRow> rows)
+    {
+        private IEnumerable<StoredRow> WithPrefix(string prefix) => rows.Where(r => r.RowKey.StartsWith(prefix, StringComparison.Ordinal));
+
+        public LoopSnapshot? Snapshot(string loopId)
+        {
+            var loopRow = rows.FirstOrDefault(r => r.RowKey == HiringKeys.Loop(loopId));
+            if (loopRow is null)
+            {
+                return null;
+            }
+
+            var interviews = WithPrefix(HiringKeys.Interview(string.Empty)).Select(RowMapping.ToInterview).Where(i => i.LoopId == loopId).OrderBy(i => i.Start).ToList();
+            var ids = interviews.Select(i => i.Id).ToHashSet(StringComparer.Ordinal);
+            var scorecards = WithPrefix(HiringKeys.Scorecard(string.Empty)).Select(RowMapping.ToScorecard).Where(s => ids.Contains(s.InterviewId)).ToDictionary(s => s.InterviewId, StringComparer.Ordinal);
+            var deliveries = WithPrefix(HiringKeys.Delivery(string.Empty)).Select(RowMapping.ToDelivery).Where(d => ids.Contains(d.InterviewId)).ToDictionary(d => d.InterviewId, StringComparer.Ordinal);
+            return new LoopSnapshot(candidate, RowMapping.ToLoop(loopRow), interviews, scorecards, deliveries);
+        }
+
+        public InterviewContext? Context(string interviewId)
+        {
+            var interviewRow = rows.FirstOrDefault(r => r.RowKey == HiringKeys.Interview(interviewId));
+            if (interviewRow is null)
+            {
+                return null;
+            }
+
+            var interview = RowMapping.ToInterview(interviewRow);
+            var loopRow = rows.FirstOrDefault(r => r.RowKey == HiringKeys.Loop(interview.LoopId));
+            if (loopRow is null)
+            {
+                return null;
+            }
+
+            var scorecardRow = rows.FirstOrDefault(r => r.RowKey == HiringKeys.Scorecard(interviewId));
+            var deliveryRow = rows.FirstOrDefault(r => r.RowKey == HiringKeys.Delivery(interviewId));
+            return new InterviewContext(
+                candidate,
+                RowMapping.ToLoop(loopRow),
+                interview,
+                scorecardRow is null ? null : new Stored<Scorecard>(RowMapping.ToScorecard(scorecardRow), scorecardRow.ETag!),
+                deliveryRow is null ? null : new Stored<ScorecardDelivery>(RowMapping.ToDelivery(deliveryRow), deliveryRow.ETag!));
+        }
+    }
+}

@@ -1,0 +1,140 @@
+using System.Text.Json;
+using InterviewBot.Domain.Delivery;
+using InterviewBot.Domain.Hiring;
+using InterviewBot.Domain.Scorecards;
+using InterviewBot.Storage.Tables;
+
+namespace InterviewBot.Storage.Hiring;
+
+/// <summary>Maps domain records to table rows and back; the only place that knows their stored shape.</summary>
+internal static class RowMapping
+{
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+
+    public static string Key(params string[] parts) => string.Join('|', parts);
+
+    public static StoredRow ToRow(Candidate candidate) => new(candidate.Id, HiringKeys.Candidate, new Dictionary<string, object?>
+    {
+        ["Name"] = candidate.Name,
+        ["ExternalId"] = candidate.ExternalId,
+        ["CreatedAt"] = candidate.CreatedAt,
+    });
+
+    public static Candidate ToCandidate(StoredRow row) => new(
+        row.PartitionKey,
+        row.GetString("Name") ?? string.Empty,
+        row.GetString("ExternalId"),
+        row.GetDateTimeOffset("CreatedAt") ?? DateTimeOffset.MinValue);
+
+    public static StoredRow ToRow(HiringLoop loop) => new(loop.CandidateId, HiringKeys.Loop(loop.Id), new Dictionary<string, object?>
+    {
+        ["LoopId"] = loop.Id,
+        ["TemplateId"] = loop.TemplateId,
+        ["Recruiters"] = JsonSerializer.Serialize(loop.Recruiters, Json),
+        ["HiringManagers"] = JsonSerializer.Serialize(loop.HiringManagers, Json),
+        ["CreatedAt"] = loop.CreatedAt,
+    });
+
+    public static HiringLoop ToLoop(StoredRow row) => new(
+        row.GetString("LoopId")!,
+        row.PartitionKey,
+        row.GetString("TemplateId")!,
+        JsonSerializer.Deserialize<List<Person>>(row.GetString("Recruiters") ?? "[]", Json) ?? [],
+        JsonSerializer.Deserialize<List<Person>>(row.GetString("HiringManagers") ?? "[]", Json) ?? [],
+        row.GetDateTimeOffset("CreatedAt") ?? DateTimeOffset.MinValue);
+
+    public static StoredRow ToRow(Interview interview) => new(interview.CandidateId, HiringKeys.Interview(interview.Id), new Dictionary<string, object?>
+    {
+        ["InterviewId"] = interview.Id,
+        ["LoopId"] = interview.LoopId,
+        ["InterviewerId"] = interview.Interviewer.AadObjectId,
+        ["InterviewerName"] = interview.Interviewer.Name,
+        ["ExerciseId"] = interview.ExerciseId,
+        ["Focus"] = JsonSerializer.Serialize(interview.Focus, Json),
+        ["Start"] = interview.Start,
+        ["End"] = interview.End,
+        ["FeedbackDue"] = interview.FeedbackDue,
+    });
+
+    public static Interview ToInterview(StoredRow row) => new(
+        row.GetString("InterviewId")!,
+        row.GetString("LoopId")!,
+        row.PartitionKey,
+        new Person(row.GetString("InterviewerId")!, row.GetString("InterviewerName") ?? string.Empty),
+        row.GetString("ExerciseId")!,
+        JsonSerializer.Deserialize<List<string>>(row.GetString("Focus") ?? "[]", Json) ?? [],
+        row.GetDateTimeOffset("Start")!.Value,
+        row.GetDateTimeOffset("End")!.Value,
+        row.GetDateTimeOffset("FeedbackDue")!.Value);
+
+    // Each rating gets a property of its own: evidence can be long, and one string property holds at most 64 KiB.
+    public static StoredRow ToRow(Scorecard scorecard)
+    {
+        var properties = new Dictionary<string, object?>
+        {
+            ["InterviewId"] = scorecard.InterviewId,
+            ["InterviewerId"] = scorecard.InterviewerId,
+            ["Signals"] = JsonSerializer.Serialize(scorecard.Signals, Json),
+            ["Recommendation"] = scorecard.Recommendation?.ToString(),
+            ["PrivateNote"] = scorecard.PrivateNote,
+            ["Status"] = scorecard.Status.ToString(),
+            ["CreatedAt"] = scorecard.CreatedAt,
+            ["UpdatedAt"] = scorecard.UpdatedAt,
+            ["SubmittedAt"] = scorecard.SubmittedAt,
+            ["Version"] = scorecard.Version,
+            ["RatingCount"] = scorecard.Ratings.Count,
+        };
+        for (var i = 0; i < scorecard.Ratings.Count; i++)
+        {
+            properties[$"Rating{i}"] = JsonSerializer.Serialize(scorecard.Ratings[i], Json);
+        }
+
+        return new StoredRow(scorecard.CandidateId, HiringKeys.Scorecard(scorecard.InterviewId), properties);
+    }
+
+    public static Scorecard ToScorecard(StoredRow row)
+    {
+        var count = row.GetInt32("RatingCount") ?? 0;
+        var ratings = Enumerable.Range(0, count)
+            .Select(i => JsonSerializer.Deserialize<DimensionRating>(row.GetString($"Rating{i}")!, Json)!)
+            .ToList();
+        return new Scorecard(
+            row.GetString("InterviewId")!,
+            row.PartitionKey,
+            row.GetString("InterviewerId")!,
+            ratings,
+            JsonSerializer.Deserialize<List<string>>(row.GetString("Signals") ?? "[]", Json) ?? [],
+            Enum.TryParse<Recommendation>(row.GetString("Recommendation"), out var r) ? r : null,
+            row.GetString("PrivateNote") ?? string.Empty,
+            Enum.Parse<ScorecardStatus>(row.GetString("Status")!),
+            row.GetDateTimeOffset("CreatedAt")!.Value,
+            row.GetDateTimeOffset("UpdatedAt")!.Value,
+            row.GetDateTimeOffset("SubmittedAt"),
+            row.GetInt32("Version") ?? 0);
+    }
+
+    public static StoredRow ToRow(ScorecardDelivery delivery) => new(delivery.CandidateId, HiringKeys.Delivery(delivery.InterviewId), new Dictionary<string, object?>
+    {
+        ["InterviewId"] = delivery.InterviewId,
+        ["DueAt"] = delivery.DueAt,
+        ["Status"] = delivery.Status.ToString(),
+        ["Attempts"] = delivery.Attempts,
+        ["ClaimedAt"] = delivery.ClaimedAt,
+        ["ConversationId"] = delivery.ConversationId,
+        ["ActivityId"] = delivery.ActivityId,
+        ["LastError"] = delivery.LastError,
+        ["UpdatedAt"] = delivery.UpdatedAt,
+    });
+
+    public static ScorecardDelivery ToDelivery(StoredRow row) => new(
+        row.GetString("InterviewId")!,
+        row.PartitionKey,
+        row.GetDateTimeOffset("DueAt")!.Value,
+        Enum.Parse<DeliveryStatus>(row.GetString("Status")!),
+        row.GetInt32("Attempts") ?? 0,
+        row.GetDateTimeOffset("ClaimedAt"),
+        row.GetString("ConversationId"),
+        row.GetString("ActivityId"),
+        row.GetString("LastError"),
+        row.GetDateTimeOffset("UpdatedAt")!.Value);
+}

@@ -1,0 +1,154 @@
+using InterviewBot.Storage.Tables;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
+using static InterviewBot.Storage.Tests.Tables.TestRows;
+
+namespace InterviewBot.Storage.Tests;
+
+public sealed class TableStoreRegistrationTests : IDisposable
+{
+    private readonly TemporaryDirectory _contentRoot = new();
+
+    [Fact]
+    public async Task AddTableStore_NoConnectionString_UsesTheEmbeddedStoreInDataUnderTheContentRoot()
+    {
+        // Arrange
+        using var host = BuildHost([]);
+
+        // Act
+        await host.StartAsync();
+        var store = host.Services.GetRequiredService<ITableStore>();
+        await store.GetTable("things").UpsertAsync(Row("p", "r"));
+        await host.StopAsync();
+
+        // Assert
+        var embedded = Assert.IsType<EmbeddedTableStore>(store);
+        Assert.Equal(_contentRoot.Combine("data"), embedded.DataDirectory);
+        Assert.True(File.Exists(Path.Combine(_contentRoot.Combine("data"), "journal.jsonl")));
+    }
+
+    [Fact]
+    public async Task AddTableStore_RelativeDataDirectory_IsResolvedAgainstTheContentRoot()
+    {
+        // Arrange
+        using var host = BuildHost(new() { ["Storage:DataDirectory"] = "state/tables" });
+
+        // Act
+        await host.StartAsync();
+        var store = host.Services.GetRequiredService<ITableStore>();
+
+        // Assert
+        Assert.Equal(Path.Combine(_contentRoot.Path, "state", "tables"), Assert.IsType<EmbeddedTableStore>(store).DataDirectory);
+        await host.StopAsync();
+    }
+
+    [Fact]
+    public async Task AddTableStore_ConnectionString_UsesAzureTableStoreWithThePrefix()
+    {
+        // Arrange
+        using var host = BuildHost(new()
+        {
+            ["Storage:ConnectionString"] = "UseDevelopmentStorage=true",
+            ["Storage:TablePrefix"] = "dev1",
+        });
+
+        // Act
+        await host.StartAsync();
+        var store = host.Services.GetRequiredService<ITableStore>();
+
+        // Assert
+        var azure = Assert.IsType<AzureTableStore>(store);
+        Assert.Equal("dev1", azure.TablePrefix);
+        Assert.Equal("127.0.0.1", azure.Endpoint.Host);
+        Assert.False(Directory.Exists(_contentRoot.Combine("data")));
+        await host.StopAsync();
+    }
+
+    [Fact]
+    public void AddTableStore_Registered_IsOneSingleton()
+    {
+        // Arrange
+        using var host = BuildHost([]);
+
+        // Act
+        var first = host.Services.GetRequiredService<ITableStore>();
+        var second = host.Services.GetRequiredService<ITableStore>();
+
+        // Assert
+        Assert.Same(first, second);
+    }
+
+    [Theory]
+    [InlineData("9lives")]
+    [InlineData("my-prefix")]
+    [InlineData("a234567890123456789012345678901234567890123456789012345678901")]
+    public async Task AddTableStore_InvalidTablePrefix_FailsOnStartNamingTheSetting(string prefix)
+    {
+        // Arrange
+        using var host = BuildHost(new()
+        {
+            ["Storage:ConnectionString"] = "UseDevelopmentStorage=true",
+            ["Storage:TablePrefix"] = prefix,
+        });
+
+        // Act
+        var error = await Assert.ThrowsAsync<OptionsValidationException>(() => host.StartAsync());
+
+        // Assert
+        Assert.Contains("Storage:TablePrefix", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task AddTableStore_MalformedConnectionString_FailsOnStartWithoutEchoingIt()
+    {
+        // Arrange
+        using var host = BuildHost(new() { ["Storage:ConnectionString"] = "not-a-connection-string-secret" });
+
+        // Act
+        var error = await Assert.ThrowsAsync<OptionsValidationException>(() => host.StartAsync());
+
+        // Assert
+        Assert.Contains("Storage:ConnectionString", error.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("secret", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task AddTableStore_EmptyDataDirectory_FailsOnStartNamingTheSetting()
+    {
+        // Arrange
+        using var host = BuildHost(new() { ["Storage:DataDirectory"] = " " });
+
+        // Act
+        var error = await Assert.ThrowsAsync<OptionsValidationException>(() => host.StartAsync());
+
+        // Assert
+        Assert.Contains("Storage:DataDirectory", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task AddTableStore_DataDirectoryInUse_FailsOnStartSayingSo()
+    {
+        // Arrange
+        using var owner = new EmbeddedTableStore(_contentRoot.Combine("data"));
+        using var host = BuildHost([]);
+
+        // Act
+        var error = await Assert.ThrowsAsync<InvalidOperationException>(() => host.StartAsync());
+
+        // Assert
+        Assert.Contains("in use", error.Message, StringComparison.Ordinal);
+        Assert.Contains("Storage:DataDirectory", error.Message, StringComparison.Ordinal);
+    }
+
+    public void Dispose() => _contentRoot.Dispose();
+
+    private IHost BuildHost(Dictionary<string, string?> settings)
+    {
+        var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings { ContentRootPath = _contentRoot.Path });
+        builder.Configuration.AddInMemoryCollection(settings);
+        builder.Services.AddTableStore(builder.Configuration, builder.Environment.ContentRootPath);
+        return builder.Build();
+    }
+}
