@@ -1,0 +1,143 @@
+using System.Text.Json;
+using InterviewBot.Domain.Loops;
+using InterviewBot.Domain.Scorecards;
+using InterviewBot.Domain.Templates;
+using InterviewBot.Loops;
+using InterviewBot.Storage.Hiring;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+
+namespace InterviewBot.Api;
+
+/// <summary>The loop endpoints of the REST API, for an ATS or a script: create a loop, read its progress (never its ratings).</summary>
+internal static class LoopsApi
+{
+    public static RouteGroupBuilder MapLoopsApi(this IEndpointRouteBuilder endpoints)
+    {
+        var group = endpoints.MapGroup("/api/v1/loops").AddEndpointFilter<ApiKeyFilter>().WithTags("Loops");
+        group.MapPost("/", CreateAsync);
+        group.MapGet("/{loopId}", GetAsync);
+        return group;
+    }
+
+    internal static async Task<Results<Created<LoopCreated>, ValidationProblem, ProblemHttpResult>> CreateAsync(
+        HttpRequest request, LoopService loops, CancellationToken cancellationToken)
+    {
+        if (!request.HasJsonContentType())
+        {
+            return TypedResults.Problem(statusCode: StatusCodes.Status415UnsupportedMediaType, title: "Send the loop as application/json.");
+        }
+
+        LoopRequest? body;
+        try
+        {
+            body = await request.ReadFromJsonAsync<LoopRequest>(ApiJson.Options, cancellationToken).ConfigureAwait(false);
+        }
+        catch (JsonException ex)
+        {
+            var field = string.IsNullOrEmpty(ex.Path) || ex.Path == "$" ? "$" : ex.Path.TrimStart('$', '.');
+            return TypedResults.ValidationProblem(
+                new Dictionary<string, string[]> { [field] = ["This is not valid JSON for this field" + (ex.LineNumber is { } line ? $" (line {line + 1})." : ".")] },
+                title: "The request body is not valid JSON.");
+        }
+
+        var (plan, errors) = await loops.CreateAsync(body, cancellationToken).ConfigureAwait(false);
+        if (plan is null)
+        {
+            return TypedResults.ValidationProblem(
+                errors.GroupBy(e => e.Field).ToDictionary(g => g.Key, g => g.Select(e => e.Message).ToArray()),
+                title: "The loop was not created: some fields are invalid.");
+        }
+
+        var created = new LoopCreated(
+            plan.Loop.Id,
+            plan.Candidate.Id,
+            [.. plan.Interviews.Select(i => new InterviewCreated(i.Id, i.Interviewer.AadObjectId, i.ExerciseId, i.FeedbackDue))]);
+        return TypedResults.Created($"/api/v1/loops/{plan.Loop.Id}", created);
+    }
+
+    internal static async Task<Results<Ok<LoopStatus>, NotFound<ProblemDetails>>> GetAsync(
+        string loopId, HiringStore store, TemplateCatalog templates, TimeProvider time, CancellationToken cancellationToken)
+    {
+        var snapshot = await store.GetLoopAsync(loopId, cancellationToken).ConfigureAwait(false);
+        if (snapshot is null)
+        {
+            return TypedResults.NotFound(new ProblemDetails { Status = 404, Title = "No loop has this id." });
+        }
+
+        var now = time.GetUtcNow();
+        var template = templates.Find(snapshot.Loop.TemplateId);
+        var interviews = snapshot.Interviews.Select(i =>
+        {
+            var scorecard = snapshot.Scorecards.GetValueOrDefault(i.Id);
+            var delivery = snapshot.Deliveries.GetValueOrDefault(i.Id);
+            return new InterviewStatus(
+                i.Id,
+                new PersonView(i.Interviewer.AadObjectId, i.Interviewer.Name),
+                i.ExerciseId,
+                template?.FindExercise(i.ExerciseId)?.Name,
+                i.Focus,
+                i.Start,
+                i.End,
+                i.FeedbackDue,
+                new ScorecardState(
+                    scorecard?.Status.ToString() ?? "NotStarted",
+                    scorecard?.SubmittedAt,
+                    scorecard?.Status != ScorecardStatus.Submitted && now > i.FeedbackDue),
+                delivery is null ? null : new DeliveryState(delivery.Status.ToString(), delivery.Attempts, delivery.LastError, delivery.Status == Domain.Delivery.DeliveryStatus.Delivered ? delivery.UpdatedAt : null));
+        }).ToList();
+        return TypedResults.Ok(new LoopStatus(
+            snapshot.Loop.Id,
+            new CandidateView(snapshot.Candidate.Id, snapshot.Candidate.Name, snapshot.Candidate.ExternalId),
+            snapshot.Loop.TemplateId,
+            template?.Role,
+            [.. snapshot.Loop.Recruiters.Select(p => new PersonView(p.AadObjectId, p.Name))],
+            [.. snapshot.Loop.HiringManagers.Select(p => new PersonView(p.AadObjectId, p.Name))],
+            snapshot.Loop.CreatedAt,
+            interviews));
+    }
+}
+
+/// <summary>JSON settings of the REST API: web defaults, and unknown fields refused so a typo is an error, not a silent default.</summary>
+internal static class ApiJson
+{
+    public static readonly JsonSerializerOptions Options = new(JsonSerializerDefaults.Web)
+    {
+        UnmappedMemberHandling = System.Text.Json.Serialization.JsonUnmappedMemberHandling.Disallow,
+        MaxDepth = 16,
+    };
+}
+
+internal sealed record LoopCreated(string LoopId, string CandidateId, IReadOnlyList<InterviewCreated> Interviews);
+
+internal sealed record InterviewCreated(string InterviewId, string InterviewerAadObjectId, string Exercise, DateTimeOffset FeedbackDue);
+
+internal sealed record LoopStatus(
+    string LoopId,
+    CandidateView Candidate,
+    string Template,
+    string? Role,
+    IReadOnlyList<PersonView> Recruiters,
+    IReadOnlyList<PersonView> HiringManagers,
+    DateTimeOffset CreatedAt,
+    IReadOnlyList<InterviewStatus> Interviews);
+
+internal sealed record CandidateView(string Id, string Name, string? ExternalId);
+
+internal sealed record PersonView(string AadObjectId, string Name);
+
+internal sealed record InterviewStatus(
+    string InterviewId,
+    PersonView Interviewer,
+    string Exercise,
+    string? ExerciseName,
+    IReadOnlyList<string> Focus,
+    DateTimeOffset Start,
+    DateTimeOffset End,
+    DateTimeOffset FeedbackDue,
+    ScorecardState Scorecard,
+    DeliveryState? Delivery);
+
+internal sealed record ScorecardState(string Status, DateTimeOffset? SubmittedAt, bool Overdue);
+
+internal sealed record DeliveryState(string Status, int Attempts, string? LastError, DateTimeOffset? DeliveredAt);

@@ -1,0 +1,179 @@
+using InterviewBot.Cards;
+using InterviewBot.Domain.Delivery;
+using InterviewBot.Domain.People;
+using InterviewBot.Domain.Scorecards;
+using InterviewBot.Domain.Templates;
+using InterviewBot.Storage.Hiring;
+using InterviewBot.Storage.People;
+using InterviewBot.Storage.Tables;
+using InterviewBot.Teams.Clients;
+using InterviewBot.Teams.Schema;
+using Microsoft.Extensions.Options;
+
+namespace InterviewBot.Delivery;
+
+/// <summary>What one delivery attempt came to.</summary>
+internal enum DeliveryOutcome
+{
+    Delivered,
+    NotDue,
+    Busy,
+    Gone,
+    Failed,
+}
+
+/// <summary>
+/// Sends an interview's scorecard card to its interviewer's personal chat. The delivery row is claimed with its
+/// ETag before anything is sent, so two workers never both send it; a failure releases the claim and files a
+/// retry in the due index.
+/// </summary>
+internal sealed partial class DeliveryService(
+    HiringStore store,
+    UserDirectory users,
+    TemplateCatalog templates,
+    IConnectorClient connector,
+    IOptions<DeliveryOptions> options,
+    TimeProvider time,
+    ILogger<DeliveryService> logger)
+{
+    public async Task<DeliveryOutcome> DeliverAsync(string candidateId, string interviewId, CancellationToken cancellationToken = default)
+    {
+        var context = await store.GetInterviewAsync(interviewId, cancellationToken).ConfigureAwait(false);
+        if (context is null || context.Candidate.Id != candidateId || context.Delivery is null)
+        {
+            return DeliveryOutcome.Gone;
+        }
+
+        var stored = context.Delivery;
+        if (stored.Value.Status == DeliveryStatus.Delivered)
+        {
+            return DeliveryOutcome.Delivered;
+        }
+
+        var now = time.GetUtcNow();
+        if (!stored.Value.CanClaim(now))
+        {
+            return DeliveryOutcome.NotDue;
+        }
+
+        var claimed = stored.Value.Claim(now);
+        string etag;
+        try
+        {
+            etag = await store.ReplaceDeliveryAsync(claimed, stored.ETag, cancellationToken).ConfigureAwait(false);
+        }
+        catch (StorageConflictException)
+        {
+            return DeliveryOutcome.Busy;
+        }
+
+        try
+        {
+            var template = templates.Find(context.Loop.TemplateId)
+                ?? throw new InvalidOperationException($"Template '{context.Loop.TemplateId}' is not installed.");
+            var interviewer = context.Interview.Interviewer;
+            var user = await users.FindAsync(interviewer.AadObjectId, cancellationToken).ConfigureAwait(false);
+            var route = await RouteAsync(user, cancellationToken).ConfigureAwait(false);
+            if (route is null)
+            {
+                await FailAsync(claimed, etag, "No way to reach the interviewer yet: nobody from their tenant has used InterviewBot. Retried automatically; it goes out once the interviewer or a colleague in their tenant has talked to InterviewBot.").ConfigureAwait(false);
+                Log.NoRoute(logger, interviewId);
+                return DeliveryOutcome.Failed;
+            }
+
+            var subject = new ScorecardSubject(context.Candidate, context.Interview, template, user?.TimeZone);
+            var scorecard = context.Scorecard?.Value;
+            var card = scorecard is { Status: ScorecardStatus.Submitted }
+                ? ScorecardCard.Submitted(subject, scorecard, null)
+                : ScorecardCard.Form(subject, scorecard is null ? new ScorecardDraft([], [], null, string.Empty) : ScorecardDraft.From(scorecard), scorecard?.Version ?? 0, [], null);
+            var conversationId = route.ConversationId;
+            if (conversationId is null)
+            {
+                var created = await connector.CreateConversationAsync(
+                    route.ServiceUrl,
+                    new ConversationParameters
+                    {
+                        IsGroup = false,
+                        Bot = new ChannelAccount(route.BotId),
+                        Members = [new ChannelAccount(user?.TeamsUserId ?? interviewer.AadObjectId, AadObjectId: interviewer.AadObjectId)],
+                        TenantId = route.TenantId,
+                        ChannelData = new TeamsChannelData { Tenant = new TenantInfo(route.TenantId) },
+                    },
+                    cancellationToken).ConfigureAwait(false);
+                conversationId = created.Id ?? throw new InvalidOperationException("Teams created a conversation without an id.");
+                if (user is not null)
+                {
+                    await users.RememberAsync(user with { PersonalConversationId = conversationId }, TimeSpan.Zero, cancellationToken).ConfigureAwait(false);
+                }
+            }
+
+            var message = Activity.CreateMessage(card, "Your interview has ended. Here is your scorecard: rate what you observed while it is fresh.");
+            var sent = await connector.SendToConversationAsync(route.ServiceUrl, conversationId, message, cancellationToken).ConfigureAwait(false);
+            try
+            {
+                await store.ReplaceDeliveryAsync(claimed.Delivered(conversationId, sent.Id, time.GetUtcNow()), etag, cancellationToken).ConfigureAwait(false);
+            }
+            catch (StorageConflictException)
+            {
+                // Our claim timed out and another worker took over; it decides the final state.
+            }
+
+            Log.Delivered(logger, interviewId, claimed.Attempts);
+            return DeliveryOutcome.Delivered;
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            Log.AttemptFailed(logger, ex, interviewId, claimed.Attempts);
+            await FailAsync(claimed, etag, Describe(ex)).ConfigureAwait(false);
+            return DeliveryOutcome.Failed;
+        }
+    }
+
+    private async Task<Route?> RouteAsync(KnownUser? user, CancellationToken cancellationToken)
+    {
+        if (user is not null)
+        {
+            return new Route(user.ServiceUrl, user.TenantId, user.BotId, user.PersonalConversationId);
+        }
+
+        var tenant = await users.FindTenantRouteAsync(string.IsNullOrWhiteSpace(options.Value.TenantId) ? null : options.Value.TenantId, cancellationToken).ConfigureAwait(false);
+        return tenant is null ? null : new Route(tenant.ServiceUrl, tenant.TenantId, tenant.BotId, null);
+    }
+
+    // Runs even when the attempt was cancelled midway, so the claim is always released.
+    private async Task FailAsync(ScorecardDelivery claimed, string etag, string reason)
+    {
+        var now = time.GetUtcNow();
+        var failed = claimed.Failed(reason, now + claimed.RetryDelay(), now);
+        try
+        {
+            await store.ReplaceDeliveryAsync(failed, etag, CancellationToken.None).ConfigureAwait(false);
+            await store.AddDueAsync(HiringStore.DeliveryKind, failed.CandidateId, failed.InterviewId, failed.DueAt, CancellationToken.None).ConfigureAwait(false);
+        }
+        catch (StorageConflictException)
+        {
+            // Another worker owns it now.
+        }
+    }
+
+    private static string Describe(Exception ex) => ex switch
+    {
+        ConnectorException c => $"Teams answered {(int)c.StatusCode}{(string.IsNullOrEmpty(c.ErrorCode) ? string.Empty : " " + c.ErrorCode)}.",
+        HttpRequestException => "Teams could not be reached.",
+        _ => "Unexpected error: " + ex.GetType().Name + ".",
+    };
+
+    private sealed record Route(string ServiceUrl, string TenantId, string BotId, string? ConversationId);
+
+    private static partial class Log
+    {
+        [LoggerMessage(EventId = 3101, Level = LogLevel.Information, Message = "Scorecard of interview {InterviewId} delivered on attempt {Attempt}")]
+        public static partial void Delivered(ILogger logger, string interviewId, int attempt);
+
+        [LoggerMessage(EventId = 3102, Level = LogLevel.Warning, Message = "Scorecard delivery for interview {InterviewId} failed on attempt {Attempt}; retry scheduled")]
+        public static partial void AttemptFailed(ILogger logger, Exception exception, string interviewId, int attempt);
+
+        [LoggerMessage(EventId = 3103, Level = LogLevel.Warning, Message = "Scorecard delivery for interview {InterviewId} has no route to the interviewer yet")]
+        public static partial void NoRoute(ILogger logger, string interviewId);
+    }
+}
