@@ -11,6 +11,9 @@ public enum DeliveryStatus
 
     /// <summary>In the interviewer's personal chat.</summary>
     Delivered,
+
+    /// <summary>Teams says the bot cannot write to the interviewer (for example, they removed the app); retrying would not help.</summary>
+    Unreachable,
 }
 
 /// <summary>
@@ -52,6 +55,10 @@ public sealed record ScorecardDelivery(
     /// <summary>Releases the claim after a failure; the sweep tries again once <paramref name="retryAt"/> has passed.</summary>
     public ScorecardDelivery Failed(string reason, DateTimeOffset retryAt, DateTimeOffset now) =>
         this with { Status = DeliveryStatus.Pending, LastError = reason, ClaimedAt = null, DueAt = retryAt, UpdatedAt = now };
+
+    /// <summary>Gives up until a person intervenes; the reason is shown to the recruiter.</summary>
+    public ScorecardDelivery GiveUp(string reason, DateTimeOffset now) =>
+        this with { Status = DeliveryStatus.Unreachable, LastError = reason, ClaimedAt = null, UpdatedAt = now };
 
     /// <summary>Backoff between attempts: 1, 2, 4 … minutes, at most an hour.</summary>
     public TimeSpan RetryDelay() => TimeSpan.FromMinutes(Math.Min(60, Math.Pow(2, Math.Max(0, Attempts - 1))));

@@ -228,8 +228,9 @@ internal static class ScorecardCard
     private static IEnumerable<AdaptiveElement> ErrorsFor(string field, IReadOnlyList<FieldError> errors) =>
         errors.Where(e => e.Field == field).Select(e => new TextBlock(e.Message) { Color = TextColor.Attention, Wrap = true, Size = TextSize.Small, Spacing = Spacing.None });
 
+    // A TextRun, not a TextBlock: banners may quote names, which must never be read as markdown.
     private static Container BannerBlock(Banner banner) =>
-        new([new TextBlock(banner.Text) { Wrap = true, Weight = TextWeight.Bolder }])
+        new([new RichTextBlock([new TextRun(UserText.Clean(banner.Text, 1000)) { Weight = TextWeight.Bolder }])])
         {
             Style = banner.Tone switch
             {

@@ -20,6 +20,7 @@ internal enum DeliveryOutcome
     Busy,
     Gone,
     Failed,
+    Unreachable,
 }
 
 /// <summary>
@@ -121,11 +122,56 @@ internal sealed partial class DeliveryService(
             Log.Delivered(logger, interviewId, claimed.Attempts);
             return DeliveryOutcome.Delivered;
         }
+        catch (ConnectorException ex) when (ex.ErrorCode == NotInRoster)
+        {
+            Log.Unreachable(logger, interviewId);
+            var reason = "Teams says InterviewBot cannot write to this interviewer (the app was removed or blocked). Ask them to open InterviewBot in Teams, then type scorecards.";
+            try
+            {
+                await store.ReplaceDeliveryAsync(claimed.GiveUp(reason, time.GetUtcNow()), etag, CancellationToken.None).ConfigureAwait(false);
+            }
+            catch (StorageConflictException)
+            {
+                return DeliveryOutcome.Busy;
+            }
+
+            await TellRecruitersAsync(context, cancellationToken).ConfigureAwait(false);
+            return DeliveryOutcome.Unreachable;
+        }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
             Log.AttemptFailed(logger, ex, interviewId, claimed.Attempts);
             await FailAsync(claimed, etag, Describe(ex)).ConfigureAwait(false);
             return DeliveryOutcome.Failed;
+        }
+    }
+
+    /// <summary>
+    /// Lets the loop's recruiters know, in their personal chats, that an interviewer cannot be reached. Best effort:
+    /// the state is stored and visible through the API whether or not this message arrives.
+    /// </summary>
+    private async Task TellRecruitersAsync(InterviewContext context, CancellationToken cancellationToken)
+    {
+        foreach (var recruiter in context.Loop.Recruiters)
+        {
+            var known = await users.FindAsync(recruiter.AadObjectId, cancellationToken).ConfigureAwait(false);
+            if (known?.PersonalConversationId is null)
+            {
+                continue;
+            }
+
+            try
+            {
+                var message = Activity.CreateMessage(ScorecardCard.Notice(
+                    "An interviewer cannot be reached",
+                    "InterviewBot could not send a scorecard because Teams says the interviewer removed or blocked the app. Ask them to open InterviewBot in Teams and type scorecards.",
+                    new Banner(UserText.Clean(context.Interview.Interviewer.Name, 200) + " · " + UserText.Clean(context.Candidate.Name, 200), BannerTone.Warning)));
+                await connector.SendToConversationAsync(known.ServiceUrl, known.PersonalConversationId, message, cancellationToken).ConfigureAwait(false);
+            }
+            catch (ConnectorException ex)
+            {
+                Log.RecruiterNotTold(logger, ex, context.Interview.Id);
+            }
         }
     }
 
@@ -163,6 +209,8 @@ internal sealed partial class DeliveryService(
         _ => "Unexpected error: " + ex.GetType().Name + ".",
     };
 
+    private const string NotInRoster = "BotNotInConversationRoster";
+
     private sealed record Route(string ServiceUrl, string TenantId, string BotId, string? ConversationId);
 
     private static partial class Log
@@ -172,6 +220,12 @@ internal sealed partial class DeliveryService(
 
         [LoggerMessage(EventId = 3102, Level = LogLevel.Warning, Message = "Scorecard delivery for interview {InterviewId} failed on attempt {Attempt}; retry scheduled")]
         public static partial void AttemptFailed(ILogger logger, Exception exception, string interviewId, int attempt);
+
+        [LoggerMessage(EventId = 3104, Level = LogLevel.Warning, Message = "Interview {InterviewId}: Teams says the interviewer cannot be reached; delivery stopped and recruiters told")]
+        public static partial void Unreachable(ILogger logger, string interviewId);
+
+        [LoggerMessage(EventId = 3105, Level = LogLevel.Warning, Message = "Interview {InterviewId}: could not tell a recruiter that the interviewer is unreachable")]
+        public static partial void RecruiterNotTold(ILogger logger, Exception exception, string interviewId);
 
         [LoggerMessage(EventId = 3103, Level = LogLevel.Warning, Message = "Scorecard delivery for interview {InterviewId} has no route to the interviewer yet")]
         public static partial void NoRoute(ILogger logger, string interviewId);

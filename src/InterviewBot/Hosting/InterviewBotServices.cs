@@ -48,6 +48,7 @@ internal static class InterviewBotServices
         services.AddScoped<IDeliveryScheduler, HangfireDeliveryScheduler>();
         services.AddScoped<ScorecardActions>();
         services.AddScoped<RememberUsers>();
+        services.AddScoped<DeduplicateActivities>();
         services.AddScoped<Welcome>();
         services.AddScoped<MessageHandler>();
         services.AddScoped<CardActionHandler>();
@@ -70,6 +71,7 @@ internal static class InterviewBotServices
         services.AddHostedService<RecurringJobsRegistration>();
 
         services.AddTeamsBot(configuration, router => router
+            .Use((turn, next, ct) => turn.Services.GetRequiredService<DeduplicateActivities>().InvokeAsync(turn, next, ct))
             .Use((turn, next, ct) => turn.Services.GetRequiredService<RememberUsers>().InvokeAsync(turn, next, ct))
             .OnMessage((turn, ct) => turn.Services.GetRequiredService<MessageHandler>().HandleAsync(turn, ct))
             .OnInvoke(AdaptiveCardInvokeValue.InvokeName, (turn, ct) => turn.Services.GetRequiredService<CardActionHandler>().HandleAsync(turn, ct))
@@ -116,6 +118,7 @@ internal static class InterviewBotServices
         public Task StartAsync(CancellationToken cancellationToken)
         {
             recurring.AddOrUpdate<DeliveryJobs>(DeliveryJobs.SweepJobId, j => j.SweepAsync(CancellationToken.None), options.Value.SweepCron);
+            recurring.AddOrUpdate<DeduplicateActivities>("inbox-cleanup", j => j.CleanupAsync(CancellationToken.None), Cron.Daily());
             return Task.CompletedTask;
         }
 
