@@ -18,4 +18,15 @@ public static class AccessRules
         ArgumentNullException.ThrowIfNull(loop);
         return loop.Recruiters.Any(p => p.Is(callerAadObjectId)) || loop.HiringManagers.Any(p => p.Is(callerAadObjectId));
     }
+
+    /// <summary>
+    /// Recruiters, hiring managers and configured admins may manage a loop. Admins never gain the right to write
+    /// someone else's scorecard: independence of feedback is not an administrative setting.
+    /// </summary>
+    public static bool CanManageLoop(string? callerAadObjectId, HiringLoop loop, IReadOnlyCollection<string> admins)
+    {
+        ArgumentNullException.ThrowIfNull(admins);
+        return CanManageLoop(callerAadObjectId, loop)
+            || (callerAadObjectId is not null && admins.Any(a => string.Equals(a, callerAadObjectId, StringComparison.OrdinalIgnoreCase)));
+    }
 }

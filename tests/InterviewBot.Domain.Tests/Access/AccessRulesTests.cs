@@ -70,4 +70,14 @@ public sealed class AccessRulesTests
         Assert.True(AccessRules.CanManageLoop("aad-recruiter-1", loop));
         Assert.False(AccessRules.CanManageLoop("aad-manager-1", loop));
     }
+
+    [Fact]
+    public void CanManageLoop_ConfiguredAdmin_IsAllowedButCannotWriteTheScorecard()
+    {
+        var admins = new[] { "AAD-ADMIN-1" };
+
+        Assert.True(AccessRules.CanManageLoop("aad-admin-1", Loop, admins));
+        Assert.False(AccessRules.CanManageLoop("aad-someone", Loop, admins));
+        Assert.False(AccessRules.CanWriteScorecard("aad-admin-1", Interview()));
+    }
 }
