@@ -13,6 +13,11 @@ public static class LoopPlanner
     public const int MaxPeoplePerRole = 20;
     public static readonly TimeSpan MaxInterviewLength = TimeSpan.FromHours(12);
 
+    /// <summary>Interviews outside these years are typing mistakes, and storage could not hold the far ends anyway.</summary>
+    public static readonly DateTimeOffset EarliestTime = new(2000, 1, 1, 0, 0, 0, TimeSpan.Zero);
+
+    public static readonly DateTimeOffset LatestTime = new(2100, 1, 1, 0, 0, 0, TimeSpan.Zero);
+
     /// <summary>
     /// Checks <paramref name="request"/> against <paramref name="templates"/>. Field names in errors are JSON paths
     /// such as <c>interviews[1].focus[0]</c>. <paramref name="newId"/> supplies fresh ids.
@@ -132,7 +137,17 @@ public static class LoopPlanner
             errors.Add(new FieldError(path + ".end", "The end time is required (ISO 8601 with an offset)."));
         }
 
-        if (request.Start is { } start && request.End is { } end)
+        var outOfRange = false;
+        foreach (var (time, field) in new[] { (request.Start, "start"), (request.End, "end"), (request.FeedbackDue, "feedbackDue") })
+        {
+            if (time is { } t && (t < EarliestTime || t >= LatestTime))
+            {
+                errors.Add(new FieldError($"{path}.{field}", $"Must be between {EarliestTime.Year} and {LatestTime.Year - 1}."));
+                outOfRange = true;
+            }
+        }
+
+        if (!outOfRange && request.Start is { } start && request.End is { } end)
         {
             if (end <= start)
             {
@@ -144,7 +159,7 @@ public static class LoopPlanner
             }
         }
 
-        if (request.FeedbackDue is { } due && request.End is { } end2 && due < end2)
+        if (!outOfRange && request.FeedbackDue is { } due && request.End is { } end2 && due < end2)
         {
             errors.Add(new FieldError(path + ".feedbackDue", "Feedback cannot be due before the interview ends."));
         }
@@ -207,6 +222,12 @@ public static class LoopPlanner
         }
 
         var id = RequiredText(request.AadObjectId, path + ".aadObjectId", MaxIdLength, errors);
+        if (id is not null && id.Any(c => c is '/' or '\\' or '#' or '?'))
+        {
+            errors.Add(new FieldError(path + ".aadObjectId", "An Entra object id cannot contain '/', '\\', '#' or '?'."));
+            id = null;
+        }
+
         var name = RequiredText(request.Name, path + ".name", MaxNameLength, errors);
         return id is null || name is null ? null : new Person(id, name);
     }

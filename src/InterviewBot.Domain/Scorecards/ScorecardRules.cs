@@ -64,7 +64,9 @@ public static class ScorecardRules
         var unknownSignals = draft.Signals.Where(s => template.FindSignal(s) is null).ToList();
         if (unknownSignals.Count > 0)
         {
-            errors.Add(new FieldError(ScorecardFields.Signals, $"Unknown signal: {string.Join(", ", unknownSignals)}."));
+            // Echo only a little of what was sent: these ids come from the client.
+            var shown = unknownSignals.Take(3).Select(u => u.Length > 40 ? u[..40] + "…" : u);
+            errors.Add(new FieldError(ScorecardFields.Signals, $"Unknown signal: {string.Join(", ", shown)}{(unknownSignals.Count > 3 ? " and more" : string.Empty)}."));
         }
 
         if (draft.PrivateNote.Length > ScorecardLimits.PrivateNoteMaxLength)

@@ -36,9 +36,14 @@ internal static class LoopsApi
         catch (JsonException ex)
         {
             var field = string.IsNullOrEmpty(ex.Path) || ex.Path == "$" ? "$" : ex.Path.TrimStart('$', '.');
+            var message = ex.Message.Contains("could not be mapped", StringComparison.Ordinal)
+                ? "This field is not part of the loop format."
+                : ex.InnerException is ApiJson.OffsetRequiredException
+                    ? "Times need an offset, e.g. 2026-11-27T10:00:00Z or 2026-11-27T11:00:00+01:00."
+                    : "This value does not have the expected type" + (ex.LineNumber is { } line ? $" (line {line + 1})." : ".");
             return TypedResults.ValidationProblem(
-                new Dictionary<string, string[]> { [field] = ["This is not valid JSON for this field" + (ex.LineNumber is { } line ? $" (line {line + 1})." : ".")] },
-                title: "The request body is not valid JSON.");
+                new Dictionary<string, string[]> { [field] = [message] },
+                title: "The request body could not be read.");
         }
 
         var (plan, errors) = await loops.CreateAsync(body, cancellationToken).ConfigureAwait(false);
@@ -56,13 +61,13 @@ internal static class LoopsApi
         return TypedResults.Created($"/api/v1/loops/{plan.Loop.Id}", created);
     }
 
-    internal static async Task<Results<Ok<LoopStatus>, NotFound<ProblemDetails>>> GetAsync(
+    internal static async Task<Results<Ok<LoopStatus>, ProblemHttpResult>> GetAsync(
         string loopId, HiringStore store, TemplateCatalog templates, TimeProvider time, CancellationToken cancellationToken)
     {
         var snapshot = await store.GetLoopAsync(loopId, cancellationToken).ConfigureAwait(false);
         if (snapshot is null)
         {
-            return TypedResults.NotFound(new ProblemDetails { Status = 404, Title = "No loop has this id." });
+            return TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "No loop has this id.");
         }
 
         var now = time.GetUtcNow();
@@ -105,7 +110,46 @@ internal static class ApiJson
     {
         UnmappedMemberHandling = System.Text.Json.Serialization.JsonUnmappedMemberHandling.Disallow,
         MaxDepth = 16,
+        Converters = { new OffsetRequiredConverter() },
     };
+
+    /// <summary>Thrown for a time without a UTC offset, which would otherwise be read in the server's time zone.</summary>
+    internal sealed class OffsetRequiredException : Exception
+    {
+        public OffsetRequiredException()
+            : base("A time needs an offset.")
+        {
+        }
+
+        public OffsetRequiredException(string message)
+            : base(message)
+        {
+        }
+
+        public OffsetRequiredException(string message, Exception innerException)
+            : base(message, innerException)
+        {
+        }
+    }
+
+    private sealed class OffsetRequiredConverter : System.Text.Json.Serialization.JsonConverter<DateTimeOffset>
+    {
+        public override DateTimeOffset Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
+        {
+            var text = reader.GetString();
+            if (text is null || !System.Text.RegularExpressions.Regex.IsMatch(text, @"(Z|[+-]\d{2}:?\d{2})$", System.Text.RegularExpressions.RegexOptions.IgnoreCase | System.Text.RegularExpressions.RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1)))
+            {
+                throw new JsonException("A time needs an offset.", new OffsetRequiredException());
+            }
+
+            return DateTimeOffset.TryParse(text, System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.RoundtripKind, out var value)
+                ? value
+                : throw new JsonException("Not a time.");
+        }
+
+        public override void Write(Utf8JsonWriter writer, DateTimeOffset value, JsonSerializerOptions options) =>
+            writer.WriteStringValue(value);
+    }
 }
 
 internal sealed record LoopCreated(string LoopId, string CandidateId, IReadOnlyList<InterviewCreated> Interviews);

@@ -56,6 +56,12 @@ internal static class ScorecardCard
             body.Add(BannerBlock(banner));
         }
 
+        // Errors about fields this card has no input for (a forged or outdated field) are shown at the top.
+        var shownFields = subject.Interview.Focus.SelectMany(d => new[] { ScorecardFields.Rating(d), ScorecardFields.Evidence(d) })
+            .Concat([ScorecardFields.Signals, ScorecardFields.Recommendation, ScorecardFields.PrivateNote])
+            .ToHashSet(StringComparer.Ordinal);
+        body.AddRange(errors.Where(e => !shownFields.Contains(e.Field)).Select(e => ErrorBlock(e.Message)));
+
         body.Add(new TextBlock("Score only what you observed. Nobody sees your feedback until you submit, and you see nobody else's.") { Wrap = true, IsSubtle = true, Size = TextSize.Small });
         foreach (var dimensionId in subject.Interview.Focus)
         {
@@ -226,7 +232,11 @@ internal static class ScorecardCard
     }
 
     private static IEnumerable<AdaptiveElement> ErrorsFor(string field, IReadOnlyList<FieldError> errors) =>
-        errors.Where(e => e.Field == field).Select(e => new TextBlock(e.Message) { Color = TextColor.Attention, Wrap = true, Size = TextSize.Small, Spacing = Spacing.None });
+        errors.Where(e => e.Field == field).Select(e => ErrorBlock(e.Message));
+
+    // Error messages can quote what the client sent, so they are TextRuns, never markdown.
+    private static RichTextBlock ErrorBlock(string message) =>
+        new([new TextRun(UserText.Clean(message, 500)) { Color = TextColor.Attention, Size = TextSize.Small }]) { Spacing = Spacing.None };
 
     // A TextRun, not a TextBlock: banners may quote names, which must never be read as markdown.
     private static Container BannerBlock(Banner banner) =>

@@ -14,7 +14,7 @@ internal static class UserText
     public static RichTextBlock Labelled(string label, string? text, int maxLength = 4000) =>
         new([new TextRun(label + " ") { Weight = TextWeight.Bolder }, new TextRun(Clean(text, maxLength))]);
 
-    /// <summary>Removes control characters other than line breaks and trims to <paramref name="maxLength"/> characters.</summary>
+    /// <summary>Removes control characters other than line breaks and tabs, and trims to <paramref name="maxLength"/> characters.</summary>
     public static string Clean(string? text, int maxLength = 4000)
     {
         if (string.IsNullOrEmpty(text))
@@ -22,7 +22,7 @@ internal static class UserText
             return string.Empty;
         }
 
-        var cleaned = new string(text.Where(c => c == '\n' || !char.IsControl(c)).ToArray()).Trim();
+        var cleaned = new string(text.Where(c => c is '\n' or '\t' || !char.IsControl(c)).ToArray()).Trim();
         return cleaned.Length <= maxLength ? cleaned : string.Concat(cleaned.AsSpan(0, maxLength - 1), "…");
     }
 }

@@ -77,7 +77,7 @@ internal sealed partial class DeliveryService(
             var route = await RouteAsync(user, cancellationToken).ConfigureAwait(false);
             if (route is null)
             {
-                await FailAsync(claimed, etag, "No way to reach the interviewer yet: nobody from their tenant has used InterviewBot. Retried automatically; it goes out once the interviewer or a colleague in their tenant has talked to InterviewBot.").ConfigureAwait(false);
+                await FailAsync(claimed, etag, "No way to reach the interviewer yet: nobody from their tenant has used InterviewBot. Retried automatically with growing pauses (at most an hour); it goes out at once when the interviewer first talks to InterviewBot.").ConfigureAwait(false);
                 Log.NoRoute(logger, interviewId);
                 return DeliveryOutcome.Failed;
             }
@@ -102,10 +102,11 @@ internal sealed partial class DeliveryService(
                     },
                     cancellationToken).ConfigureAwait(false);
                 conversationId = created.Id ?? throw new InvalidOperationException("Teams created a conversation without an id.");
-                if (user is not null)
-                {
-                    await users.RememberAsync(user with { PersonalConversationId = conversationId }, TimeSpan.Zero, cancellationToken).ConfigureAwait(false);
-                }
+                // Remember the chat, so a retry or the next card reuses it instead of creating another.
+                var remembered = user is not null
+                    ? user with { PersonalConversationId = conversationId }
+                    : new KnownUser(interviewer.AadObjectId, interviewer.AadObjectId, interviewer.Name, route.TenantId, route.ServiceUrl, route.BotId, conversationId, null, time.GetUtcNow());
+                await users.RememberAsync(remembered, TimeSpan.Zero, cancellationToken).ConfigureAwait(false);
             }
 
             var message = Activity.CreateMessage(card, "Your interview has ended. Here is your scorecard: rate what you observed while it is fresh.");

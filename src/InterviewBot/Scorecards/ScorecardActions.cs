@@ -88,6 +88,10 @@ internal sealed partial class ScorecardActions(
                         // Someone (often Teams redelivering this very click) wrote first: decide again against what is stored now.
                         continue;
                     }
+                    catch (StorageConflictException)
+                    {
+                        return ScorecardCard.Form(subject, typed, baseVersion, [], new Banner("This scorecard is being changed from somewhere else right now, so nothing was saved. Everything you typed is still here; press the button again.", BannerTone.Warning), editingSubmitted: current?.Status == ScorecardStatus.Submitted);
+                    }
 
                     Log.Saved(logger, interviewId, saved.Scorecard.Status, saved.Scorecard.Version);
                     return saved.Scorecard.Status == ScorecardStatus.Submitted

@@ -480,4 +480,34 @@ public sealed class LoopPlannerTests
         Assert.Null(plan);
         Assert.Single(errors);
     }
+
+    [Theory]
+    [InlineData("aad/ivy")]
+    [InlineData("ivy#1")]
+    [InlineData("ivy?x")]
+    [InlineData("ivy\\x")]
+    public void Plan_InterviewerIdWithCharactersIdsNeverHave_NamesTheField(string id)
+    {
+        var request = LoopRequest(interviews: [InterviewRequest(interviewer: PersonRequest(id, "Ivy"))]);
+
+        var (plan, errors) = LoopPlanner.Plan(request, Catalog, Ids(), Now);
+
+        Assert.Null(plan);
+        Assert.Contains(errors, e => e.Field == "interviews[0].interviewer.aadObjectId");
+    }
+
+    [Theory]
+    [InlineData(1500)]
+    [InlineData(9999)]
+    public void Plan_InterviewInAnImplausibleYear_NamesStartAndEnd(int year)
+    {
+        var start = new DateTimeOffset(year, 6, 1, 10, 0, 0, TimeSpan.Zero);
+        var request = LoopRequest(interviews: [InterviewRequest(start: start, end: start.AddHours(1))]);
+
+        var (plan, errors) = LoopPlanner.Plan(request, Catalog, Ids(), Now);
+
+        Assert.Null(plan);
+        Assert.Contains(errors, e => e.Field == "interviews[0].start");
+        Assert.Contains(errors, e => e.Field == "interviews[0].end");
+    }
 }

@@ -1,0 +1,123 @@
+using InterviewBot.Domain.Delivery;
+using InterviewBot.Storage.Hiring;
+using InterviewBot.Tests.Support;
+
+namespace InterviewBot.Tests.Delivery;
+
+public sealed class DeliveryJobsTests : IDisposable
+{
+    private readonly HiringFixture _fixture = new();
+
+    public void Dispose() => _fixture.Dispose();
+
+    [Fact]
+    public async Task SweepAsync_DueAndNotYetDue_DeliversOnlyWhatIsDue()
+    {
+        await _fixture.Users.RememberAsync(TestData.KnownInterviewer(), TimeSpan.Zero);
+        var ended = await _fixture.CreateInterviewAsync();
+        var later = await _fixture.CreateInterviewAsync(TestData.Now.AddHours(2), TestData.Now.AddHours(3));
+
+        var attempted = await _fixture.Jobs.SweepAsync(CancellationToken.None);
+
+        Assert.Equal(1, attempted);
+        Assert.Single(_fixture.Connector.Sent);
+        Assert.Equal(DeliveryStatus.Delivered, (await DeliveryAsync(ended.CandidateId, ended.Id)).Status);
+        Assert.Equal(DeliveryStatus.Pending, (await DeliveryAsync(later.CandidateId, later.Id)).Status);
+        Assert.DoesNotContain(await DueAsync(TestData.Now), e => e.SubjectId == ended.Id);
+        Assert.Contains(await DueAsync(later.End), e => e.SubjectId == later.Id);
+    }
+
+    [Fact]
+    public async Task SweepAsync_WhenTheLaterInterviewEnds_DeliversItToo()
+    {
+        await _fixture.Users.RememberAsync(TestData.KnownInterviewer(), TimeSpan.Zero);
+        await _fixture.CreateInterviewAsync();
+        var later = await _fixture.CreateInterviewAsync(TestData.Now.AddHours(2), TestData.Now.AddHours(3));
+        await _fixture.Jobs.SweepAsync(CancellationToken.None);
+        _fixture.Time.Advance(TimeSpan.FromHours(3));
+
+        var attempted = await _fixture.Jobs.SweepAsync(CancellationToken.None);
+
+        Assert.Equal(1, attempted);
+        Assert.Equal(2, _fixture.Connector.Sent.Count);
+        Assert.Equal(DeliveryStatus.Delivered, (await DeliveryAsync(later.CandidateId, later.Id)).Status);
+        Assert.Empty(await DueAsync(_fixture.Time.GetUtcNow()));
+    }
+
+    [Fact]
+    public async Task SweepAsync_DeliveryAlreadyDone_RemovesItsEntryWithoutSending()
+    {
+        await _fixture.Users.RememberAsync(TestData.KnownInterviewer(), TimeSpan.Zero);
+        var interview = await _fixture.CreateInterviewAsync();
+        await _fixture.Delivery().DeliverAsync(interview.CandidateId, interview.Id);
+        Assert.Contains(await DueAsync(TestData.Now), e => e.SubjectId == interview.Id);
+
+        var attempted = await _fixture.Jobs.SweepAsync(CancellationToken.None);
+
+        Assert.Equal(0, attempted);
+        Assert.Single(_fixture.Connector.Sent);
+        Assert.Empty(await DueAsync(TestData.Now));
+    }
+
+    [Fact]
+    public async Task SweepAsync_AfterAFailedAttempt_RetriesOnceTheBackoffEnds()
+    {
+        var interview = await _fixture.CreateInterviewAsync();
+        await _fixture.Jobs.SweepAsync(CancellationToken.None);
+        Assert.Equal(DeliveryStatus.Pending, (await DeliveryAsync(interview.CandidateId, interview.Id)).Status);
+        await _fixture.Users.RememberAsync(TestData.KnownInterviewer(), TimeSpan.Zero);
+        _fixture.Time.Advance(TimeSpan.FromMinutes(1));
+
+        var attempted = await _fixture.Jobs.SweepAsync(CancellationToken.None);
+
+        Assert.Equal(1, attempted);
+        Assert.Single(_fixture.Connector.Sent);
+        Assert.Equal(DeliveryStatus.Delivered, (await DeliveryAsync(interview.CandidateId, interview.Id)).Status);
+        Assert.Empty(await DueAsync(_fixture.Time.GetUtcNow()));
+    }
+
+    [Fact]
+    public async Task SweepAsync_TwoSweepsAtOnce_SendEachCardExactlyOnce()
+    {
+        await _fixture.Users.RememberAsync(TestData.KnownInterviewer(), TimeSpan.Zero);
+        var interviews = new[]
+        {
+            await _fixture.CreateInterviewAsync(candidateName: "Candidate A"),
+            await _fixture.CreateInterviewAsync(candidateName: "Candidate B"),
+            await _fixture.CreateInterviewAsync(candidateName: "Candidate C"),
+        };
+        var first = _fixture.Jobs;
+        var second = _fixture.Jobs;
+        // Both sweeps read each interview before either claims it, so every delivery is contested.
+        _fixture.Tables.HoldQueriesUntil("Candidates", 2);
+
+        await Task.WhenAll(
+            Task.Run(() => first.SweepAsync(CancellationToken.None)),
+            Task.Run(() => second.SweepAsync(CancellationToken.None)));
+
+        var sentFor = _fixture.Connector.Sent
+            .Select(s => (string?)System.Text.Json.Nodes.JsonNode.Parse(System.Text.Json.JsonSerializer.Serialize(s.Activity!.Attachments![0].Content))!["actions"]![0]!["data"]!["interviewId"])
+            .Order(StringComparer.Ordinal);
+        Assert.Equal(interviews.Select(i => i.Id).Order(StringComparer.Ordinal), sentFor);
+        foreach (var interview in interviews)
+        {
+            var delivery = await DeliveryAsync(interview.CandidateId, interview.Id);
+            Assert.Equal(DeliveryStatus.Delivered, delivery.Status);
+            Assert.Equal(1, delivery.Attempts);
+        }
+    }
+
+    private async Task<ScorecardDelivery> DeliveryAsync(string candidateId, string interviewId) =>
+        (await _fixture.Store.GetDeliveryAsync(candidateId, interviewId))!.Value;
+
+    private async Task<List<DueEntry>> DueAsync(DateTimeOffset now)
+    {
+        var entries = new List<DueEntry>();
+        await foreach (var entry in _fixture.Store.GetDueAsync(now))
+        {
+            entries.Add(entry);
+        }
+
+        return entries;
+    }
+}

@@ -1,0 +1,243 @@
+using System.Net;
+using System.Text.Json.Nodes;
+using InterviewBot.Cards;
+using InterviewBot.Delivery;
+using InterviewBot.Domain.Delivery;
+using InterviewBot.Domain.People;
+using InterviewBot.Storage.Hiring;
+using InterviewBot.Teams.Clients;
+using InterviewBot.Teams.Schema;
+using InterviewBot.Tests.Scorecards;
+using InterviewBot.Tests.Support;
+
+namespace InterviewBot.Tests.Delivery;
+
+public sealed class DeliveryServiceTests : IDisposable
+{
+    private readonly HiringFixture _fixture = new();
+
+    public void Dispose() => _fixture.Dispose();
+
+    [Fact]
+    public async Task DeliverAsync_KnownUserWithPersonalChat_SendsTheScorecardThere()
+    {
+        await _fixture.Users.RememberAsync(TestData.KnownInterviewer(), TimeSpan.Zero);
+        var interview = await _fixture.CreateInterviewAsync();
+
+        var outcome = await _fixture.Delivery().DeliverAsync(interview.CandidateId, interview.Id);
+
+        Assert.Equal(DeliveryOutcome.Delivered, outcome);
+        Assert.Empty(_fixture.Connector.Created);
+        var sent = Assert.Single(_fixture.Connector.Sent);
+        Assert.Equal(TestData.ServiceUrl, sent.ServiceUrl);
+        Assert.Equal(TestData.InterviewerConversationId, sent.ConversationId);
+        var card = CardOf(sent.Activity!);
+        Assert.Equal("1.5", (string?)card["version"]);
+        Assert.Equal(interview.Id, (string?)CardJson.Action(card, "Submit")["data"]!["interviewId"]);
+        var delivery = await DeliveryAsync(interview.CandidateId, interview.Id);
+        Assert.Equal(DeliveryStatus.Delivered, delivery.Status);
+        Assert.Equal(TestData.InterviewerConversationId, delivery.ConversationId);
+        Assert.Equal("activity-1", delivery.ActivityId);
+        Assert.Equal(1, delivery.Attempts);
+        Assert.Null(delivery.LastError);
+    }
+
+    [Fact]
+    public async Task DeliverAsync_KnownUserSeenOnlyInAChannel_CreatesAOneToOneChatAndRemembersIt()
+    {
+        await _fixture.Users.RememberAsync(TestData.KnownInterviewer(personalConversationId: null), TimeSpan.Zero);
+        var interview = await _fixture.CreateInterviewAsync();
+
+        var outcome = await _fixture.Delivery().DeliverAsync(interview.CandidateId, interview.Id);
+
+        Assert.Equal(DeliveryOutcome.Delivered, outcome);
+        var created = Assert.Single(_fixture.Connector.Created);
+        AssertOneToOne(created, TestData.InterviewerTeamsId);
+        var sent = Assert.Single(_fixture.Connector.Sent);
+        Assert.Equal("a:created-1", sent.ConversationId);
+        Assert.Equal("a:created-1", (await _fixture.Users.FindAsync(TestData.InterviewerId))!.PersonalConversationId);
+    }
+
+    [Fact]
+    public async Task DeliverAsync_InterviewerNeverSeenButTheirTenantIs_CreatesAOneToOneChat()
+    {
+        await _fixture.Users.RememberAsync(new KnownUser(TestData.RecruiterId, "29:riley", "Riley", TestData.TenantId, TestData.ServiceUrl, TestData.BotId, "a:personal-riley", null, TestData.Now), TimeSpan.Zero);
+        var interview = await _fixture.CreateInterviewAsync();
+
+        var outcome = await _fixture.Delivery().DeliverAsync(interview.CandidateId, interview.Id);
+
+        Assert.Equal(DeliveryOutcome.Delivered, outcome);
+        var created = Assert.Single(_fixture.Connector.Created);
+        AssertOneToOne(created, TestData.InterviewerId);
+        Assert.Equal("a:created-1", Assert.Single(_fixture.Connector.Sent).ConversationId);
+        Assert.Equal(DeliveryStatus.Delivered, (await DeliveryAsync(interview.CandidateId, interview.Id)).Status);
+    }
+
+    [Fact]
+    public async Task DeliverAsync_NoWayToReachTheInterviewer_StaysPendingWithAReasonAndARetry()
+    {
+        var interview = await _fixture.CreateInterviewAsync();
+
+        var outcome = await _fixture.Delivery().DeliverAsync(interview.CandidateId, interview.Id);
+
+        Assert.Equal(DeliveryOutcome.Failed, outcome);
+        Assert.Empty(_fixture.Connector.Calls);
+        var delivery = await DeliveryAsync(interview.CandidateId, interview.Id);
+        Assert.Equal(DeliveryStatus.Pending, delivery.Status);
+        Assert.Contains("No way to reach the interviewer", delivery.LastError, StringComparison.Ordinal);
+        Assert.Equal(TestData.Now.AddMinutes(1), delivery.DueAt);
+        Assert.Contains(await DueAsync(TestData.Now.AddMinutes(1)), e => e.SubjectId == interview.Id && e.DueAt == delivery.DueAt);
+    }
+
+    [Fact]
+    public async Task DeliverAsync_TeamsFailsTwice_BacksOffLongerEachTime()
+    {
+        await _fixture.Users.RememberAsync(TestData.KnownInterviewer(), TimeSpan.Zero);
+        var interview = await _fixture.CreateInterviewAsync();
+        _fixture.Connector.SendFailure = new ConnectorException(HttpStatusCode.ServiceUnavailable, null, "down");
+        var delivery = _fixture.Delivery();
+
+        var first = await delivery.DeliverAsync(interview.CandidateId, interview.Id);
+        var afterFirst = await DeliveryAsync(interview.CandidateId, interview.Id);
+        _fixture.Time.Advance(TimeSpan.FromMinutes(1));
+        var second = await delivery.DeliverAsync(interview.CandidateId, interview.Id);
+        var afterSecond = await DeliveryAsync(interview.CandidateId, interview.Id);
+
+        Assert.Equal(DeliveryOutcome.Failed, first);
+        Assert.Equal(DeliveryStatus.Pending, afterFirst.Status);
+        Assert.Equal("Teams answered 503.", afterFirst.LastError);
+        Assert.Equal(TestData.Now.AddMinutes(1), afterFirst.DueAt);
+        Assert.Null(afterFirst.ClaimedAt);
+        Assert.Equal(DeliveryOutcome.Failed, second);
+        Assert.Equal(2, afterSecond.Attempts);
+        Assert.Equal(TestData.Now.AddMinutes(1 + 2), afterSecond.DueAt);
+        Assert.Contains(await DueAsync(afterSecond.DueAt), e => e.SubjectId == interview.Id && e.DueAt == afterSecond.DueAt);
+    }
+
+    [Fact]
+    public async Task DeliverAsync_DuringBackoff_DoesNotSend()
+    {
+        await _fixture.Users.RememberAsync(TestData.KnownInterviewer(), TimeSpan.Zero);
+        var interview = await _fixture.CreateInterviewAsync();
+        _fixture.Connector.SendFailure = new HttpRequestException("unreachable");
+        await _fixture.Delivery().DeliverAsync(interview.CandidateId, interview.Id);
+        _fixture.Connector.SendFailure = null;
+
+        var outcome = await _fixture.Delivery().DeliverAsync(interview.CandidateId, interview.Id);
+
+        Assert.Equal(DeliveryOutcome.NotDue, outcome);
+        Assert.Single(_fixture.Connector.Sent);
+        Assert.Equal("Teams could not be reached.", (await DeliveryAsync(interview.CandidateId, interview.Id)).LastError);
+    }
+
+    [Fact]
+    public async Task DeliverAsync_BeforeTheInterviewEnds_SendsNothing()
+    {
+        await _fixture.Users.RememberAsync(TestData.KnownInterviewer(), TimeSpan.Zero);
+        var interview = await _fixture.CreateInterviewAsync(TestData.Now.AddHours(1), TestData.Now.AddHours(2));
+
+        var outcome = await _fixture.Delivery().DeliverAsync(interview.CandidateId, interview.Id);
+
+        Assert.Equal(DeliveryOutcome.NotDue, outcome);
+        Assert.Empty(_fixture.Connector.Calls);
+        Assert.Equal(DeliveryStatus.Pending, (await DeliveryAsync(interview.CandidateId, interview.Id)).Status);
+    }
+
+    [Fact]
+    public async Task DeliverAsync_ClaimedByAnotherWorker_IsNotSentUntilTheClaimTimesOut()
+    {
+        await _fixture.Users.RememberAsync(TestData.KnownInterviewer(), TimeSpan.Zero);
+        var interview = await _fixture.CreateInterviewAsync();
+        var stored = await _fixture.Store.GetDeliveryAsync(interview.CandidateId, interview.Id);
+        await _fixture.Store.ReplaceDeliveryAsync(stored!.Value.Claim(_fixture.Time.GetUtcNow()), stored.ETag);
+        var delivery = _fixture.Delivery();
+
+        var whileClaimed = await delivery.DeliverAsync(interview.CandidateId, interview.Id);
+        _fixture.Time.Advance(ScorecardDelivery.ClaimTimeout - TimeSpan.FromSeconds(1));
+        var justBeforeTimeout = await delivery.DeliverAsync(interview.CandidateId, interview.Id);
+        var sentWhileClaimed = _fixture.Connector.Sent.Count;
+        _fixture.Time.Advance(TimeSpan.FromSeconds(1));
+        var afterTimeout = await delivery.DeliverAsync(interview.CandidateId, interview.Id);
+
+        Assert.Equal(DeliveryOutcome.NotDue, whileClaimed);
+        Assert.Equal(DeliveryOutcome.NotDue, justBeforeTimeout);
+        Assert.Equal(0, sentWhileClaimed);
+        Assert.Equal(DeliveryOutcome.Delivered, afterTimeout);
+        Assert.Single(_fixture.Connector.Sent);
+        Assert.Equal(2, (await DeliveryAsync(interview.CandidateId, interview.Id)).Attempts);
+    }
+
+    [Fact]
+    public async Task DeliverAsync_AlreadyDelivered_SendsNothingMore()
+    {
+        await _fixture.Users.RememberAsync(TestData.KnownInterviewer(), TimeSpan.Zero);
+        var interview = await _fixture.CreateInterviewAsync();
+        await _fixture.Delivery().DeliverAsync(interview.CandidateId, interview.Id);
+
+        var outcome = await _fixture.Delivery().DeliverAsync(interview.CandidateId, interview.Id);
+
+        Assert.Equal(DeliveryOutcome.Delivered, outcome);
+        Assert.Single(_fixture.Connector.Sent);
+    }
+
+    [Theory]
+    [InlineData("other-candidate", null)]
+    [InlineData(null, "no-such-interview")]
+    public async Task DeliverAsync_UnknownInterviewOrWrongCandidate_IsGone(string? candidateId, string? interviewId)
+    {
+        await _fixture.Users.RememberAsync(TestData.KnownInterviewer(), TimeSpan.Zero);
+        var interview = await _fixture.CreateInterviewAsync();
+
+        var outcome = await _fixture.Delivery().DeliverAsync(candidateId ?? interview.CandidateId, interviewId ?? interview.Id);
+
+        Assert.Equal(DeliveryOutcome.Gone, outcome);
+        Assert.Empty(_fixture.Connector.Calls);
+    }
+
+    [Fact]
+    public async Task DeliverAsync_AfterSubmittingElsewhere_SendsTheSubmittedView()
+    {
+        await _fixture.Users.RememberAsync(TestData.KnownInterviewer(), TimeSpan.Zero);
+        var interview = await _fixture.CreateInterviewAsync();
+        await _fixture.Actions.HandleAsync(ScorecardVerbs.Submit, TestData.InterviewerId, ScorecardInputs.Data(interview.Id, 0, ScorecardInputs.Complete()));
+
+        await _fixture.Delivery().DeliverAsync(interview.CandidateId, interview.Id);
+
+        var card = CardOf(Assert.Single(_fixture.Connector.Sent).Activity!);
+        Assert.Contains("Scorecard submitted", CardJson.VisibleText(card), StringComparison.Ordinal);
+    }
+
+    private static void AssertOneToOne(ConnectorCall created, string memberId)
+    {
+        Assert.Equal(TestData.ServiceUrl, created.ServiceUrl);
+        var parameters = created.Parameters!;
+        Assert.False(parameters.IsGroup);
+        var member = Assert.Single(parameters.Members!);
+        Assert.Equal(memberId, member.Id);
+        Assert.Equal(TestData.InterviewerId, member.AadObjectId);
+        Assert.Equal(TestData.TenantId, parameters.TenantId);
+        Assert.Equal(TestData.BotId, parameters.Bot?.Id);
+        Assert.Equal(TestData.TenantId, Assert.IsType<TeamsChannelData>(parameters.ChannelData).Tenant?.Id);
+    }
+
+    private static JsonObject CardOf(Activity activity)
+    {
+        var attachment = Assert.Single(activity.Attachments!);
+        Assert.Equal("application/vnd.microsoft.card.adaptive", attachment.ContentType);
+        return JsonNode.Parse(System.Text.Json.JsonSerializer.Serialize(attachment.Content))!.AsObject();
+    }
+
+    private async Task<ScorecardDelivery> DeliveryAsync(string candidateId, string interviewId) =>
+        (await _fixture.Store.GetDeliveryAsync(candidateId, interviewId))!.Value;
+
+    private async Task<List<DueEntry>> DueAsync(DateTimeOffset now)
+    {
+        var entries = new List<DueEntry>();
+        await foreach (var entry in _fixture.Store.GetDueAsync(now))
+        {
+            entries.Add(entry);
+        }
+
+        return entries;
+    }
+}

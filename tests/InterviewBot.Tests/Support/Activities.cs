@@ -1,0 +1,36 @@
+using System.Text.Json;
+using InterviewBot.Teams.Schema;
+
+namespace InterviewBot.Tests.Support;
+
+/// <summary>Inbound activities shaped as Teams sends them.</summary>
+internal static class Activities
+{
+    public static Activity PersonalMessage(string text, string aadObjectId = TestData.InterviewerId, string teamsId = TestData.InterviewerTeamsId, string conversationId = TestData.InterviewerConversationId) => new()
+    {
+        Type = ActivityTypes.Message,
+        Id = "1715677912345",
+        ChannelId = "msteams",
+        ServiceUrl = TestData.ServiceUrl,
+        Text = text,
+        From = new ChannelAccount(teamsId, "Someone", aadObjectId),
+        Recipient = new ChannelAccount(TestData.BotId, "InterviewBot"),
+        Conversation = new ConversationAccount(conversationId, ConversationType: "personal", TenantId: TestData.TenantId),
+        ChannelData = JsonSerializer.SerializeToElement(new { tenant = new { id = TestData.TenantId } }),
+        LocalTimezone = "Europe/Berlin",
+    };
+
+    public static Activity CardAction(string verb, JsonElement data, string aadObjectId) => new()
+    {
+        Type = ActivityTypes.Invoke,
+        Name = AdaptiveCardInvokeValue.InvokeName,
+        Id = "f:invoke-1",
+        ChannelId = "msteams",
+        ServiceUrl = TestData.ServiceUrl,
+        From = new ChannelAccount("29:caller", "Caller", aadObjectId),
+        Recipient = new ChannelAccount(TestData.BotId, "InterviewBot"),
+        Conversation = new ConversationAccount("a:personal-caller", ConversationType: "personal", TenantId: TestData.TenantId),
+        ChannelData = JsonSerializer.SerializeToElement(new { tenant = new { id = TestData.TenantId } }),
+        Value = JsonSerializer.SerializeToElement(new { action = new { type = "Action.Execute", verb, data }, trigger = "manual" }),
+    };
+}

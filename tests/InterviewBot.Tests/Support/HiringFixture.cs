@@ -1,0 +1,80 @@
+using InterviewBot.Conversations;
+using InterviewBot.Delivery;
+using InterviewBot.Domain.Hiring;
+using InterviewBot.Domain.Loops;
+using InterviewBot.Loops;
+using InterviewBot.Scorecards;
+using InterviewBot.Storage.Hiring;
+using InterviewBot.Storage.People;
+using InterviewBot.Storage.Tables;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Time.Testing;
+
+namespace InterviewBot.Tests.Support;
+
+/// <summary>
+/// The host's services over a real embedded store in a fresh directory, with a fake clock and recording fakes for
+/// everything that would leave the process.
+/// </summary>
+internal sealed class HiringFixture : IDisposable
+{
+    private readonly TemporaryDirectory _directory = new();
+
+    public HiringFixture()
+    {
+        Time = new FakeTimeProvider(TestData.Now);
+        Tables = new RecordingTableStore(new EmbeddedTableStore(_directory.Path, timeProvider: Time));
+        Store = new HiringStore(Tables, Time);
+        Users = new UserDirectory(Tables);
+    }
+
+    public FakeTimeProvider Time { get; }
+
+    public RecordingTableStore Tables { get; }
+
+    public HiringStore Store { get; }
+
+    public UserDirectory Users { get; }
+
+    public RecordingDeliveryScheduler Scheduler { get; } = new();
+
+    public RecordingConnectorClient Connector { get; } = new();
+
+    public LoopService Loops => new(Store, TestData.Templates, Scheduler, Time, NullLogger<LoopService>.Instance);
+
+    public ScorecardActions Actions => new(Store, Users, TestData.Templates, Time, NullLogger<ScorecardActions>.Instance);
+
+    public DeliveryService Delivery(string? tenantId = null) =>
+        new(Store, Users, TestData.Templates, Connector, Options.Create(new DeliveryOptions { TenantId = tenantId }), Time, NullLogger<DeliveryService>.Instance);
+
+    public DeliveryJobs Jobs => new(Delivery(), Store, Time, NullLogger<DeliveryJobs>.Instance);
+
+    public RememberUsers RememberUsers => new(Users, Store, Scheduler, Time, NullLogger<RememberUsers>.Instance);
+
+    /// <summary>Creates a loop with one interview through the same service the REST API uses.</summary>
+    public async Task<Interview> CreateInterviewAsync(
+        DateTimeOffset? start = null,
+        DateTimeOffset? end = null,
+        string interviewerId = TestData.InterviewerId,
+        string candidateName = "Jordan Lee",
+        IReadOnlyList<string>? focus = null)
+    {
+        var interviewer = new PersonRequest(interviewerId, interviewerId == TestData.InterviewerId ? TestData.InterviewerName : "Other Interviewer");
+        var request = new LoopRequest(
+            new CandidateRequest(candidateName, "ats-4411"),
+            TestData.TemplateId,
+            [new PersonRequest(TestData.RecruiterId, "Riley Recruiter")],
+            [new PersonRequest(TestData.HiringManagerId, "Morgan Manager")],
+            [new InterviewRequest(interviewer, TestData.Exercise, [.. focus ?? TestData.Focus], start ?? TestData.InterviewStart, end ?? TestData.InterviewEnd, null)]);
+        var (plan, errors) = await Loops.CreateAsync(request);
+        Assert.True(plan is not null, "The test loop was refused: " + string.Join("; ", errors.Select(e => $"{e.Field}: {e.Message}")));
+        return plan.Interviews[0];
+    }
+
+    public void Dispose()
+    {
+        Tables.Dispose();
+        _directory.Dispose();
+    }
+}

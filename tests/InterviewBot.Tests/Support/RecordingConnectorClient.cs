@@ -1,0 +1,65 @@
+using System.Collections.Concurrent;
+using InterviewBot.Teams.Clients;
+using InterviewBot.Teams.Schema;
+
+namespace InterviewBot.Tests.Support;
+
+/// <summary>
+/// An <see cref="IConnectorClient"/> that records every call instead of talking to Teams, answers with fresh ids,
+/// and fails on demand.
+/// </summary>
+internal sealed class RecordingConnectorClient : IConnectorClient
+{
+    private readonly ConcurrentQueue<ConnectorCall> _calls = new();
+    private int _ids;
+
+    public IReadOnlyList<ConnectorCall> Calls => [.. _calls];
+
+    public IReadOnlyList<ConnectorCall> Sent => [.. _calls.Where(c => c.Kind is ConnectorCallKind.Send or ConnectorCallKind.Reply)];
+
+    public IReadOnlyList<ConnectorCall> Created => [.. _calls.Where(c => c.Kind == ConnectorCallKind.CreateConversation)];
+
+    /// <summary>Thrown by every send, reply and update while set, after the call is recorded.</summary>
+    public Exception? SendFailure { get; set; }
+
+    public Task<ResourceResponse> SendToConversationAsync(string serviceUrl, string conversationId, Activity activity, CancellationToken cancellationToken = default) =>
+        Answer(new ConnectorCall(ConnectorCallKind.Send, serviceUrl, conversationId, null, activity, null));
+
+    public Task<ResourceResponse> ReplyToActivityAsync(string serviceUrl, string conversationId, string replyToId, Activity activity, CancellationToken cancellationToken = default) =>
+        Answer(new ConnectorCall(ConnectorCallKind.Reply, serviceUrl, conversationId, replyToId, activity, null));
+
+    public Task<ResourceResponse> UpdateActivityAsync(string serviceUrl, string conversationId, string activityId, Activity activity, CancellationToken cancellationToken = default) =>
+        Answer(new ConnectorCall(ConnectorCallKind.Update, serviceUrl, conversationId, activityId, activity, null));
+
+    public Task<ConversationResourceResponse> CreateConversationAsync(string serviceUrl, ConversationParameters parameters, CancellationToken cancellationToken = default)
+    {
+        _calls.Enqueue(new ConnectorCall(ConnectorCallKind.CreateConversation, serviceUrl, null, null, null, parameters));
+        return Task.FromResult(new ConversationResourceResponse($"a:created-{NextId()}", null, serviceUrl));
+    }
+
+    private Task<ResourceResponse> Answer(ConnectorCall call)
+    {
+        _calls.Enqueue(call);
+        return SendFailure is { } failure
+            ? Task.FromException<ResourceResponse>(failure)
+            : Task.FromResult(new ResourceResponse($"activity-{NextId()}"));
+    }
+
+    private int NextId() => Interlocked.Increment(ref _ids);
+}
+
+internal enum ConnectorCallKind
+{
+    Send,
+    Reply,
+    Update,
+    CreateConversation,
+}
+
+internal sealed record ConnectorCall(
+    ConnectorCallKind Kind,
+    string ServiceUrl,
+    string? ConversationId,
+    string? ActivityId,
+    Activity? Activity,
+    ConversationParameters? Parameters);
