@@ -1,4 +1,5 @@
 using System.Globalization;
+using InterviewBot.Domain.Reminders;
 
 namespace InterviewBot.Cards;
 
@@ -21,13 +22,10 @@ internal static class CardTime
             + "–" + localEnd.ToString("HH:mm", CultureInfo.InvariantCulture) + " " + (zone?.Id ?? "UTC");
     }
 
+    // Time zone ids come from the client; ZoneResolver vets them before the system looks them up.
     private static TimeZoneInfo? Find(string? timeZone)
     {
-        if (string.IsNullOrWhiteSpace(timeZone))
-        {
-            return null;
-        }
-
-        return TimeZoneInfo.TryFindSystemTimeZoneById(timeZone, out var zone) ? zone : null;
+        var zone = ZoneResolver.Find(timeZone);
+        return zone == TimeZoneInfo.Utc ? null : zone;
     }
 }
