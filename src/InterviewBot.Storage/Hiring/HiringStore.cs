@@ -31,6 +31,7 @@ public sealed class HiringStore
 {
     public const string DeliveryKind = "delivery";
     private const string CursorPartition = "cursor";
+    private const string WaitingForRoutePartition = "waiting-for-route";
     private static readonly TimeSpan CursorLag = TimeSpan.FromHours(1);
 
     private readonly ITable _candidates;
@@ -168,6 +169,31 @@ public sealed class HiringStore
     /// <summary>Replaces a delivery only if nobody changed it since it was read; this is how a worker claims one.</summary>
     public Task<string> ReplaceDeliveryAsync(ScorecardDelivery delivery, string etag, CancellationToken cancellationToken = default) =>
         _candidates.ReplaceAsync(RowMapping.ToRow(delivery), etag, cancellationToken);
+
+    /// <summary>
+    /// Notes that an interview's delivery is waiting for any way into Teams (nobody of its tenant has been seen yet),
+    /// so that the first person who appears can release it at once. The list is short-lived and small.
+    /// </summary>
+    public Task MarkWaitingForRouteAsync(string candidateId, string interviewId, CancellationToken cancellationToken = default) =>
+        _lookup.UpsertAsync(new StoredRow(WaitingForRoutePartition, interviewId, new Dictionary<string, object?> { ["CandidateId"] = candidateId }), cancellationToken);
+
+    public Task ClearWaitingForRouteAsync(string interviewId, CancellationToken cancellationToken = default) =>
+        _lookup.DeleteAsync(WaitingForRoutePartition, interviewId, cancellationToken: cancellationToken);
+
+    /// <summary>The interviews whose delivery waits for a route, as (candidate id, interview id).</summary>
+    public async Task<IReadOnlyList<(string CandidateId, string InterviewId)>> GetWaitingForRouteAsync(CancellationToken cancellationToken = default)
+    {
+        var result = new List<(string, string)>();
+        await foreach (var row in _lookup.QueryAsync(WaitingForRoutePartition, cancellationToken: cancellationToken).ConfigureAwait(false))
+        {
+            if (row.GetString("CandidateId") is { } candidateId)
+            {
+                result.Add((candidateId, row.RowKey));
+            }
+        }
+
+        return result;
+    }
 
     /// <summary>Adds a due-index entry. An entry due in the past is filed under the current hour so the sweep still sees it.</summary>
     public async Task AddDueAsync(string kind, string candidateId, string subjectId, DateTimeOffset dueAt, CancellationToken cancellationToken = default)

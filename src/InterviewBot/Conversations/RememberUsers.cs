@@ -64,10 +64,23 @@ internal sealed partial class RememberUsers(UserDirectory users, HiringStore sto
             now);
     }
 
+    /// <summary>
+    /// A new person opens new routes: their own personal chat, and their tenant's service URL for colleagues the
+    /// bot could not reach yet. Both kinds of waiting delivery are released now instead of after their backoff.
+    /// </summary>
     private async Task RedrivePendingAsync(string aadObjectId, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
-        var interviews = await store.GetInterviewsOfAsync(aadObjectId, cancellationToken).ConfigureAwait(false);
+        var interviews = (await store.GetInterviewsOfAsync(aadObjectId, cancellationToken).ConfigureAwait(false)).ToList();
+        foreach (var (_, interviewId) in await store.GetWaitingForRouteAsync(cancellationToken).ConfigureAwait(false))
+        {
+            if (interviews.All(i => i.Interview.Id != interviewId)
+                && await store.GetInterviewAsync(interviewId, cancellationToken).ConfigureAwait(false) is { } context)
+            {
+                interviews.Add(context);
+            }
+        }
+
         foreach (var waiting in interviews.Where(i => i.Delivery?.Value.Status == DeliveryStatus.Pending && i.Interview.HasEnded(now)))
         {
             var delivery = waiting.Delivery!;

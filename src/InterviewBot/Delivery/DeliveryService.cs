@@ -77,7 +77,8 @@ internal sealed partial class DeliveryService(
             var route = await RouteAsync(user, cancellationToken).ConfigureAwait(false);
             if (route is null)
             {
-                await FailAsync(claimed, etag, "No way to reach the interviewer yet: nobody from their tenant has used InterviewBot. Retried automatically with growing pauses (at most an hour); it goes out at once when the interviewer first talks to InterviewBot.").ConfigureAwait(false);
+                await FailAsync(claimed, etag, "No way to reach the interviewer yet: nobody from their tenant has used InterviewBot. It goes out as soon as anyone in their organisation starts using InterviewBot, and is retried automatically until then.").ConfigureAwait(false);
+                await store.MarkWaitingForRouteAsync(candidateId, interviewId, CancellationToken.None).ConfigureAwait(false);
                 Log.NoRoute(logger, interviewId);
                 return DeliveryOutcome.Failed;
             }
@@ -118,6 +119,11 @@ internal sealed partial class DeliveryService(
             catch (StorageConflictException)
             {
                 // Our claim timed out and another worker took over; it decides the final state.
+            }
+
+            if (claimed.LastError is not null)
+            {
+                await store.ClearWaitingForRouteAsync(interviewId, CancellationToken.None).ConfigureAwait(false);
             }
 
             Log.Delivered(logger, interviewId, claimed.Attempts);

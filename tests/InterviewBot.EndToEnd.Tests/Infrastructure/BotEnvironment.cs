@@ -1,0 +1,80 @@
+using InterviewBot.Domain.Scorecards;
+using InterviewBot.Storage.Hiring;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace InterviewBot.EndToEnd.Tests.Infrastructure;
+
+/// <summary>
+/// Everything one bot needs around it: its storage, the real host, and a capture connector as the Teams service
+/// the bot posts to. Disposing stops the host and the connector and removes the data.
+/// </summary>
+public sealed class BotEnvironment : IAsyncDisposable
+{
+    private BotEnvironment(IStorageUnderTest storage, CaptureConnector connector, BotHost host)
+    {
+        Storage = storage;
+        Connector = connector;
+        Host = host;
+        Teams = new TeamsChannel(host.Http, connector.ServiceUrl, "28:" + Guid.NewGuid());
+        Loops = new LoopsApiClient(host.Http);
+        connector.Requests.Context = host.Problems;
+    }
+
+    public IStorageUnderTest Storage { get; }
+
+    public CaptureConnector Connector { get; }
+
+    public BotHost Host { get; }
+
+    public TeamsChannel Teams { get; }
+
+    public LoopsApiClient Loops { get; }
+
+    public static async Task<BotEnvironment> StartAsync(IStorageUnderTest storage)
+    {
+        CaptureConnector? connector = null;
+        try
+        {
+            connector = await CaptureConnector.StartAsync();
+            var host = await BotHost.StartAsync(storage.Settings);
+            return new BotEnvironment(storage, connector, host);
+        }
+        catch
+        {
+            if (connector is not null)
+            {
+                await connector.DisposeAsync();
+            }
+
+            await storage.DisposeAsync();
+            throw;
+        }
+    }
+
+    /// <summary>The scorecard exactly as stored, read through the host's own store, for checks no user can make (its version).</summary>
+    public async Task<Scorecard?> StoredScorecardAsync(string interviewId)
+    {
+        var context = await Host.Services.GetRequiredService<HiringStore>().GetInterviewAsync(interviewId);
+        return context?.Scorecard?.Value;
+    }
+
+    /// <summary>The interviews stored for an interviewer, to find the loop a chat command created.</summary>
+    public Task<IReadOnlyList<InterviewContext>> StoredInterviewsOfAsync(string aadObjectId) =>
+        Host.Services.GetRequiredService<HiringStore>().GetInterviewsOfAsync(aadObjectId);
+
+    /// <summary>Host warnings and errors, for failure messages.</summary>
+    public string Problems() => Host.Problems();
+
+    public async ValueTask DisposeAsync()
+    {
+        try
+        {
+            await Host.DisposeAsync();
+            await Connector.DisposeAsync();
+        }
+        finally
+        {
+            await Storage.DisposeAsync();
+        }
+    }
+}

@@ -1,0 +1,188 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Net.WebSockets;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using InterviewBot.EndToEnd.Tests.Infrastructure;
+
+namespace InterviewBot.EndToEnd.Tests.Playground;
+
+/// <summary>A message the Playground showed in a conversation, as its WebSocket announced it to the browser.</summary>
+public sealed record PlaygroundMessage(string Action, string ConversationId, string MessageId, string? FromId, string? Text, JsonElement Raw)
+{
+    public IReadOnlyList<AdaptiveCardView> Cards =>
+        Raw.TryGetProperty("attachments", out var attachments) && attachments.ValueKind == JsonValueKind.Array
+            ? [.. attachments.EnumerateArray().Select(AdaptiveCardView.FromAttachment).OfType<AdaptiveCardView>()]
+            : [];
+
+    public AdaptiveCardView Card => Cards.Count == 1 ? Cards[0] : throw new InvalidOperationException($"Expected one card, found {Cards.Count}: {this}");
+
+    public override string ToString() =>
+        $"{Action} {MessageId} from {FromId}: text={Text ?? "(none)"}; cards=[{string.Join("; ", Cards.Select(c => c.ToString()[..Math.Min(300, c.ToString().Length)]))}]";
+}
+
+/// <summary>The Playground's signed-in mock user and their personal chat with the bot.</summary>
+public sealed record PlaygroundUser(string Id, string Name, string AadObjectId, string PersonalChatId, string BotId);
+
+/// <summary>
+/// Drives the Playground the way its browser client does, without a browser: reads what it shows through its
+/// WebSocket, and types and presses card buttons through the HTTP API the client calls.
+/// </summary>
+public sealed class PlaygroundClient : IAsyncDisposable
+{
+    private readonly HttpClient _http;
+    private readonly ClientWebSocket _socket = new();
+    private readonly CancellationTokenSource _stop = new();
+    private Task _receiving = Task.CompletedTask;
+
+    private PlaygroundClient(Uri address) => _http = new HttpClient { BaseAddress = address, Timeout = Waits.Default };
+
+    public PlaygroundUser Me { get; private set; } = null!;
+
+    public EventLog<PlaygroundMessage> Messages { get; } = new("Messages the Playground showed");
+
+    public static async Task<PlaygroundClient> ConnectAsync(Uri address)
+    {
+        var client = new PlaygroundClient(address);
+        try
+        {
+            client.Me = await client.ReadConfigAsync();
+            var socket = new UriBuilder(address) { Scheme = "ws", Path = "/_ws_conversation/v1/conversations/stream" }.Uri;
+            await client._socket.ConnectAsync(socket, CancellationToken.None).WaitAsync(Waits.Default);
+            client._receiving = client.ReceiveAsync();
+            return client;
+        }
+        catch
+        {
+            await client.DisposeAsync();
+            throw;
+        }
+    }
+
+    /// <summary>Installs the bot in a conversation, as the Playground's UI does when it opens a chat.</summary>
+    public async Task InstallAsync(string conversationId)
+    {
+        using var response = await _http.PostAsJsonAsync($"_debug/conversation/{Uri.EscapeDataString(conversationId)}/installation", new JsonObject());
+        await EnsureSuccessAsync(response, "install the bot");
+    }
+
+    /// <summary>Types <paramref name="text"/> into the personal chat and sends it.</summary>
+    public async Task SayAsync(string text)
+    {
+        // The Playground refuses a message without textFormat (400 BadArgument "Invalid input").
+        var message = new JsonObject { ["from"] = new JsonObject { ["id"] = Me.Id }, ["text"] = text, ["textFormat"] = "plain" };
+        using var response = await _http.PostAsJsonAsync($"_conversation/v1/conversations/{Uri.EscapeDataString(Me.PersonalChatId)}/messages", message);
+        await EnsureSuccessAsync(response, $"send '{text}'");
+    }
+
+    /// <summary>
+    /// Presses an Action.Execute button on the card in <paramref name="cardMessage"/>, posting exactly what the
+    /// Playground's browser client posts; the answer is what the client renders in place of the card.
+    /// </summary>
+    public async Task<JsonElement> PressAsync(PlaygroundMessage cardMessage, JsonObject action)
+    {
+        var invoke = new JsonObject
+        {
+            ["name"] = "adaptiveCard/action",
+            ["value"] = new JsonObject { ["action"] = action.DeepClone() },
+            ["from"] = new JsonObject { ["id"] = Me.Id },
+            ["conversation"] = new JsonObject { ["id"] = cardMessage.ConversationId },
+            ["replyToId"] = cardMessage.MessageId,
+        };
+        using var response = await _http.PostAsJsonAsync("_conversation/v1/invoke", invoke);
+        await EnsureSuccessAsync(response, $"press '{action["title"]}'");
+        return (await response.Content.ReadFromJsonAsync<JsonElement>()).Clone();
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _stop.CancelAsync();
+        if (_socket.State == WebSocketState.Open)
+        {
+            try
+            {
+                await _socket.CloseOutputAsync(WebSocketCloseStatus.NormalClosure, "test over", CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(5));
+            }
+            catch (Exception ex) when (ex is WebSocketException or TimeoutException)
+            {
+                // The Playground is being killed anyway.
+            }
+        }
+
+        try
+        {
+            await _receiving;
+        }
+        catch (Exception ex) when (ex is OperationCanceledException or WebSocketException)
+        {
+            // Stopped on purpose.
+        }
+
+        _socket.Dispose();
+        _http.Dispose();
+        _stop.Dispose();
+    }
+
+    private static async Task EnsureSuccessAsync(HttpResponseMessage response, string what)
+    {
+        if (response.StatusCode != HttpStatusCode.OK)
+        {
+            throw new InvalidOperationException($"The Playground refused to {what}: HTTP {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
+        }
+    }
+
+    private async Task<PlaygroundUser> ReadConfigAsync()
+    {
+        var config = (await _http.GetFromJsonAsync<JsonElement>("_internal/v1/config")).GetProperty("config");
+        var me = config.GetProperty("currentUser");
+        return new PlaygroundUser(
+            me.GetProperty("id").GetString()!,
+            me.GetProperty("name").GetString()!,
+            me.GetProperty("aadObjectId").GetString()!,
+            config.GetProperty("personalChat").GetProperty("id").GetString()!,
+            config.GetProperty("bot").GetProperty("id").GetString()!);
+    }
+
+    private async Task ReceiveAsync()
+    {
+        var buffer = new byte[64 * 1024];
+        using var message = new MemoryStream();
+        while (!_stop.IsCancellationRequested && _socket.State == WebSocketState.Open)
+        {
+            var received = await _socket.ReceiveAsync(buffer, _stop.Token);
+            if (received.MessageType == WebSocketMessageType.Close)
+            {
+                return;
+            }
+
+            message.Write(buffer, 0, received.Count);
+            if (!received.EndOfMessage)
+            {
+                continue;
+            }
+
+            Record(message.ToArray());
+            message.SetLength(0);
+        }
+    }
+
+    private void Record(byte[] frame)
+    {
+        using var document = JsonDocument.Parse(frame);
+        var root = document.RootElement;
+        var action = root.GetProperty("action").GetString()!;
+        if (!root.TryGetProperty("message", out var message))
+        {
+            // Typing indicators and the like carry no message.
+            return;
+        }
+
+        Messages.Add(new PlaygroundMessage(
+            action,
+            root.GetProperty("actionConversationId").GetString()!,
+            message.GetProperty("messageId").GetString()!,
+            message.TryGetProperty("from", out var from) ? from.GetProperty("id").GetString() : null,
+            message.TryGetProperty("text", out var text) && text.ValueKind == JsonValueKind.String ? text.GetString() : null,
+            message.Clone()));
+    }
+}
