@@ -42,20 +42,12 @@ internal static class InterviewBotServices
             .Validate(o => !string.IsNullOrWhiteSpace(o.SweepCron), "Jobs:SweepCron must be a cron expression.")
             .ValidateOnStart();
 
-        services.AddScoped<LoopService>();
+        services.AddConversationHandlers();
         services.AddScoped<DeliveryService>();
         services.AddScoped<DeliveryJobs>();
         services.AddScoped<IDeliveryScheduler, HangfireDeliveryScheduler>();
-        services.AddScoped<ScorecardActions>();
         services.AddScoped<RememberUsers>();
         services.AddScoped<DeduplicateActivities>();
-        services.AddScoped<Welcome>();
-        services.AddScoped<MessageHandler>();
-        services.AddScoped<CardActionHandler>();
-        services.AddScoped<ChatCommands>();
-        services.AddScoped<IChatCommand, HelpCommand>();
-        services.AddScoped<IChatCommand, ScorecardsCommand>();
-        services.AddScoped<IChatCommand, DemoCommand>();
         services.AddScoped<ApiKeyFilter>();
 
         services.AddHangfire(config => config
@@ -78,6 +70,21 @@ internal static class InterviewBotServices
             .OnConversationUpdate((turn, ct) => turn.Services.GetRequiredService<Welcome>().OnConversationUpdateAsync(turn, ct))
             .OnInstallationUpdate((turn, ct) => turn.Services.GetRequiredService<Welcome>().OnInstallationUpdateAsync(turn, ct)));
         return builder;
+    }
+
+    /// <summary>What answers a turn: chat commands, card actions, the welcome, and loop creation they rely on.</summary>
+    internal static IServiceCollection AddConversationHandlers(this IServiceCollection services)
+    {
+        services.AddScoped<LoopService>();
+        services.AddScoped<ScorecardActions>();
+        services.AddScoped<MessageHandler>();
+        services.AddScoped<CardActionHandler>();
+        services.AddScoped<Welcome>();
+        services.AddScoped<ChatCommands>();
+        services.AddScoped<IChatCommand, HelpCommand>();
+        services.AddScoped<IChatCommand, ScorecardsCommand>();
+        services.AddScoped<IChatCommand, DemoCommand>();
+        return services;
     }
 
     public static WebApplication MapInterviewBot(this WebApplication app)

@@ -1,3 +1,4 @@
+using InterviewBot.Hosting;
 using InterviewBot.Commands;
 using InterviewBot.Conversations;
 using InterviewBot.Delivery;
@@ -35,15 +36,7 @@ internal sealed class BotServices : IDisposable
         services.AddSingleton<IDeliveryScheduler>(fixture.Scheduler);
         services.AddSingleton<IHostEnvironment>(new TestHostEnvironment(environment));
         services.AddOptions<DemoOptions>().Configure(o => o.Enabled = demoEnabled);
-        services.AddScoped<LoopService>();
-        services.AddScoped<ScorecardActions>();
-        services.AddScoped<MessageHandler>();
-        services.AddScoped<CardActionHandler>();
-        services.AddScoped<Welcome>();
-        services.AddScoped<ChatCommands>();
-        services.AddScoped<IChatCommand, HelpCommand>();
-        services.AddScoped<IChatCommand, ScorecardsCommand>();
-        services.AddScoped<IChatCommand, DemoCommand>();
+        services.AddConversationHandlers();
         _provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true, ValidateOnBuild = true });
     }
 
