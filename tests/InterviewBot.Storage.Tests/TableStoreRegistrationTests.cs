@@ -1,4 +1,5 @@
 using InterviewBot.Storage.Tables;
+using InterviewBot.Testing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;

@@ -1,8 +1,4 @@
-using System.ComponentModel;
-using System.Diagnostics;
-using System.Net;
-using System.Net.Sockets;
-using System.Text;
+using Azure.Data.Tables;
 
 namespace InterviewBot.Testing;
 
@@ -22,8 +18,9 @@ public sealed class AzuriteServer : IAsyncLifetime
     private const int StartAttempts = 3;
     private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(60);
 
-    private readonly StringBuilder _output = new();
-    private Process? _process;
+    // Every start attempt, the last one being the server once it is ready; earlier ones are kept for their output.
+    private IReadOnlyList<NodeProcess> _attempts = [];
+    private NodeProcess? _process;
 
     public int Port { get; private set; }
 
@@ -32,16 +29,7 @@ public sealed class AzuriteServer : IAsyncLifetime
         $"DefaultEndpointsProtocol=http;AccountName={AccountName};AccountKey={AccountKey};TableEndpoint=http://127.0.0.1:{Port}/{AccountName};";
 
     /// <summary>Everything Azurite printed so far, for failure messages.</summary>
-    public string Output
-    {
-        get
-        {
-            lock (_output)
-            {
-                return _output.ToString();
-            }
-        }
-    }
+    public string Output => string.Concat(_attempts.Select(a => a.Output));
 
     public Task InitializeAsync() => StartAsync();
 
@@ -56,18 +44,12 @@ public sealed class AzuriteServer : IAsyncLifetime
             throw new InvalidOperationException("Azurite is already running.");
         }
 
-        var root = RepositoryRoot.Find();
-        var main = Path.Combine(root, "node_modules", "azurite", "dist", "src", "table", "main.js");
-        if (!File.Exists(main))
-        {
-            throw new InvalidOperationException(
-                $"Azurite is not installed: '{main}' does not exist. Run `npm ci` in '{root}' to install the tools pinned in package-lock.json, then run the tests again.");
-        }
+        var main = NodeProcess.InstalledScript("Azurite", Path.Combine("node_modules", "azurite", "dist", "src", "table", "main.js"));
 
         // A port picked free can be taken before Azurite binds it; only that failure is worth another port.
         for (var attempt = 1; ; attempt++)
         {
-            var process = await TryStartAsync(main, FreeLoopbackPort(), cancellationToken).ConfigureAwait(false);
+            var process = await TryStartAsync(main, LoopbackPort.Free(), cancellationToken).ConfigureAwait(false);
             if (process is not null)
             {
                 _process = process;
@@ -86,45 +68,30 @@ public sealed class AzuriteServer : IAsyncLifetime
     {
         var process = _process;
         _process = null;
-        if (process is null)
+        if (process is not null)
         {
-            return;
-        }
-
-        using (process)
-        {
-            try
-            {
-                process.Kill(entireProcessTree: true);
-            }
-            catch (InvalidOperationException)
-            {
-                // Already exited.
-            }
-
-            await process.WaitForExitAsync().ConfigureAwait(false);
+            await process.DisposeAsync().ConfigureAwait(false);
         }
     }
 
-    private static int FreeLoopbackPort()
+    /// <summary>Deletes every table whose name starts with <paramref name="prefix"/>, which is how a test cleans up after itself.</summary>
+    public async Task DeleteTablesAsync(string prefix, CancellationToken cancellationToken = default)
     {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
+        var service = new TableServiceClient(ConnectionString);
+        var ours = await service.QueryAsync(filter: (string?)null, cancellationToken: cancellationToken)
+            .Where(t => t.Name.StartsWith(prefix, StringComparison.OrdinalIgnoreCase))
+            .ToListAsync(cancellationToken)
+            .ConfigureAwait(false);
+        foreach (var table in ours)
+        {
+            await service.DeleteTableAsync(table.Name, cancellationToken).ConfigureAwait(false);
+        }
     }
 
-    private async Task<Process?> TryStartAsync(string main, int port, CancellationToken cancellationToken)
+    private async Task<NodeProcess?> TryStartAsync(string main, int port, CancellationToken cancellationToken)
     {
-        // node runs Azurite directly: a wrapper such as npx would be the process killed, leaving the server running.
-        var startInfo = new ProcessStartInfo("node")
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-            WorkingDirectory = Path.GetTempPath(),
-        };
-        foreach (var argument in new[]
-        {
+        string[] arguments =
+        [
             main,
             "--tableHost", "127.0.0.1",
             "--tablePort", port.ToString(System.Globalization.CultureInfo.InvariantCulture),
@@ -134,86 +101,33 @@ public sealed class AzuriteServer : IAsyncLifetime
             "--loose",
             "--disableTelemetry",
             "--silent",
-        })
-        {
-            startInfo.ArgumentList.Add(argument);
-        }
-
-        var process = new Process { StartInfo = startInfo };
-        var ready = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        process.OutputDataReceived += (_, e) =>
-        {
-            if (e.Data is null)
-            {
-                return;
-            }
-
-            Record(e.Data);
-            if (e.Data.Contains(ReadyMessage, StringComparison.Ordinal))
-            {
-                ready.TrySetResult();
-            }
-        };
-        process.ErrorDataReceived += (_, e) =>
-        {
-            if (e.Data is not null)
-            {
-                Record(e.Data);
-            }
-        };
-
+        ];
+        var process = NodeProcess.Start(
+            "Azurite",
+            arguments,
+            line => line.Contains(ReadyMessage, StringComparison.Ordinal),
+            Path.GetTempPath());
+        _attempts = [.. _attempts, process];
         try
         {
-            process.Start();
-        }
-        catch (Win32Exception ex)
-        {
-            process.Dispose();
-            throw new InvalidOperationException("Could not run `node`, which Azurite needs: install Node.js and put it on the PATH.", ex);
-        }
-
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
-        var exited = process.WaitForExitAsync(CancellationToken.None);
-        try
-        {
-            var first = await Task.WhenAny(ready.Task, exited).WaitAsync(StartTimeout, cancellationToken).ConfigureAwait(false);
-            if (first == ready.Task)
+            if (await process.WaitForReadyLineAsync(StartTimeout, cancellationToken).ConfigureAwait(false) is not null)
             {
                 Port = port;
                 return process;
             }
 
-            process.Dispose();
+            await process.DisposeAsync().ConfigureAwait(false);
             return null;
         }
         catch (Exception ex) when (ex is TimeoutException or OperationCanceledException)
         {
-            try
-            {
-                process.Kill(entireProcessTree: true);
-            }
-            catch (InvalidOperationException)
-            {
-                // Exited meanwhile.
-            }
-
-            await exited.ConfigureAwait(false);
-            process.Dispose();
+            await process.DisposeAsync().ConfigureAwait(false);
             if (ex is OperationCanceledException)
             {
                 throw;
             }
 
             throw new InvalidOperationException($"Azurite did not report ready within {StartTimeout.TotalSeconds:0} s. Its output:{Environment.NewLine}{Output}", ex);
-        }
-    }
-
-    private void Record(string line)
-    {
-        lock (_output)
-        {
-            _output.AppendLine(line);
         }
     }
 }

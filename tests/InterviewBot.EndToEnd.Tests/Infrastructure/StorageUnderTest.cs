@@ -1,4 +1,3 @@
-using Azure.Data.Tables;
 using InterviewBot.Testing;
 
 namespace InterviewBot.EndToEnd.Tests.Infrastructure;
@@ -12,13 +11,9 @@ public interface IStorageUnderTest : IAsyncDisposable
 /// <summary>The embedded store in a directory of its own, deleted afterwards.</summary>
 public sealed class EmbeddedStorage : IStorageUnderTest
 {
-    public EmbeddedStorage()
-    {
-        Directory = Path.Combine(Path.GetTempPath(), "interviewbot-e2e-" + Guid.NewGuid().ToString("N"));
-        System.IO.Directory.CreateDirectory(Directory);
-    }
+    private readonly TemporaryDirectory _directory = new();
 
-    public string Directory { get; }
+    public string Directory => _directory.Path;
 
     public IReadOnlyDictionary<string, string?> Settings => new Dictionary<string, string?>
     {
@@ -28,11 +23,7 @@ public sealed class EmbeddedStorage : IStorageUnderTest
 
     public ValueTask DisposeAsync()
     {
-        if (System.IO.Directory.Exists(Directory))
-        {
-            System.IO.Directory.Delete(Directory, recursive: true);
-        }
-
+        _directory.Dispose();
         return ValueTask.CompletedTask;
     }
 }
@@ -48,15 +39,5 @@ public sealed class AzuriteStorage(AzuriteServer azurite) : IStorageUnderTest
         ["Storage:TablePrefix"] = TablePrefix,
     };
 
-    public async ValueTask DisposeAsync()
-    {
-        var service = new TableServiceClient(azurite.ConnectionString);
-        await foreach (var table in service.QueryAsync(filter: (string?)null))
-        {
-            if (table.Name.StartsWith(TablePrefix, StringComparison.OrdinalIgnoreCase))
-            {
-                await service.DeleteTableAsync(table.Name);
-            }
-        }
-    }
+    public async ValueTask DisposeAsync() => await azurite.DeleteTablesAsync(TablePrefix);
 }

@@ -66,14 +66,7 @@ public sealed class AzureTableStoreFixture : IAsyncLifetime
 
         try
         {
-            var service = new TableServiceClient(Azurite.ConnectionString);
-            var ours = await service.QueryAsync(filter: (string?)null)
-                .Where(t => t.Name.StartsWith(TablePrefix, StringComparison.OrdinalIgnoreCase))
-                .ToListAsync();
-            foreach (var table in ours)
-            {
-                await service.DeleteTableAsync(table.Name);
-            }
+            await Azurite.DeleteTablesAsync(TablePrefix);
         }
         finally
         {

@@ -1,4 +1,5 @@
 using InterviewBot.Storage.Tables;
+using InterviewBot.Testing;
 
 namespace InterviewBot.Storage.Tests.Tables;
 

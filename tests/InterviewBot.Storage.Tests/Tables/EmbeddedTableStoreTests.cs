@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Text;
 using InterviewBot.Storage.Tables;
 using InterviewBot.Storage.Tables.Embedded;
+using InterviewBot.Testing;
 using static InterviewBot.Storage.Tests.Tables.TestRows;
 
 namespace InterviewBot.Storage.Tests.Tables;

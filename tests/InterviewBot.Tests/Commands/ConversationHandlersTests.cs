@@ -54,13 +54,11 @@ public sealed class ConversationHandlersTests : IDisposable
     public async Task CardActionHandler_StrangerSendingTheInterviewersIdInData_IsRefused()
     {
         var interview = await _fixture.CreateInterviewAsync();
-        using var bot = new BotServices(_fixture);
         var inputs = ScorecardInputs.Complete();
         inputs["aadObjectId"] = TestData.InterviewerId;
         var activity = Activities.CardAction(ScorecardVerbs.Submit, ScorecardInputs.Data(interview.Id, 0, inputs), TestData.StrangerId);
-        InvokeResponse? response = null;
 
-        await bot.TurnAsync<CardActionHandler>(activity, async (handler, turn) => response = await handler.HandleAsync(turn, CancellationToken.None));
+        var response = await HandleCardActionAsync(activity);
 
         var card = Card(response);
         Assert.Contains("This scorecard is not yours", CardJson.VisibleText(card), StringComparison.Ordinal);
@@ -71,11 +69,9 @@ public sealed class ConversationHandlersTests : IDisposable
     public async Task CardActionHandler_InterviewerSubmitting_AnswersWithTheSubmittedCard()
     {
         var interview = await _fixture.CreateInterviewAsync();
-        using var bot = new BotServices(_fixture);
         var activity = Activities.CardAction(ScorecardVerbs.Submit, ScorecardInputs.Data(interview.Id, 0, ScorecardInputs.Complete()), TestData.InterviewerId);
-        InvokeResponse? response = null;
 
-        await bot.TurnAsync<CardActionHandler>(activity, async (handler, turn) => response = await handler.HandleAsync(turn, CancellationToken.None));
+        var response = await HandleCardActionAsync(activity);
 
         Assert.Contains("Scorecard submitted", CardJson.VisibleText(Card(response)), StringComparison.Ordinal);
     }
@@ -83,11 +79,9 @@ public sealed class ConversationHandlersTests : IDisposable
     [Fact]
     public async Task CardActionHandler_VerbFromAnotherVersion_SaysTheButtonNoLongerWorks()
     {
-        using var bot = new BotServices(_fixture);
         var activity = Activities.CardAction("poll.vote", ScorecardInputs.Data("x", 0), TestData.InterviewerId);
-        InvokeResponse? response = null;
 
-        await bot.TurnAsync<CardActionHandler>(activity, async (handler, turn) => response = await handler.HandleAsync(turn, CancellationToken.None));
+        var response = await HandleCardActionAsync(activity);
 
         Assert.Contains("This button no longer works", CardJson.VisibleText(Card(response)), StringComparison.Ordinal);
     }
@@ -95,15 +89,21 @@ public sealed class ConversationHandlersTests : IDisposable
     [Fact]
     public async Task CardActionHandler_NoVerb_AnswersWithABadRequestError()
     {
-        using var bot = new BotServices(_fixture);
         var activity = Activities.CardAction(string.Empty, ScorecardInputs.Data("x", 0), TestData.InterviewerId);
-        InvokeResponse? response = null;
 
-        await bot.TurnAsync<CardActionHandler>(activity, async (handler, turn) => response = await handler.HandleAsync(turn, CancellationToken.None));
+        var response = await HandleCardActionAsync(activity);
 
         var body = Assert.IsType<AdaptiveCardInvokeResponseBody>(response!.Body);
         Assert.Equal(400, body.StatusCode);
         Assert.Equal(AdaptiveCardInvokeResponse.ErrorType, body.Type);
+    }
+
+    private async Task<InvokeResponse?> HandleCardActionAsync(Activity activity)
+    {
+        using var bot = new BotServices(_fixture);
+        InvokeResponse? response = null;
+        await bot.TurnAsync<CardActionHandler>(activity, async (handler, turn) => response = await handler.HandleAsync(turn, CancellationToken.None));
+        return response;
     }
 
     private static JsonObject Card(InvokeResponse? response)

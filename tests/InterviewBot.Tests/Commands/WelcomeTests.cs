@@ -14,10 +14,7 @@ public sealed class WelcomeTests : IDisposable
     public async Task Install_AnnouncedTwiceByTeams_GreetsOnceWithTheHelp()
     {
         using var bot = new BotServices(_fixture);
-        var added = Activities.PersonalMessage(string.Empty);
-        added.Type = ActivityTypes.ConversationUpdate;
-        added.Text = null;
-        added.MembersAdded = [new ChannelAccount(TestData.BotId)];
+        var added = ConversationUpdateAdding(TestData.BotId);
         var installed = Activities.PersonalMessage(string.Empty);
         installed.Type = ActivityTypes.InstallationUpdate;
         installed.Text = null;
@@ -35,13 +32,19 @@ public sealed class WelcomeTests : IDisposable
     public async Task ConversationUpdate_SomeoneElseAdded_SaysNothing()
     {
         using var bot = new BotServices(_fixture);
-        var added = Activities.PersonalMessage(string.Empty);
-        added.Type = ActivityTypes.ConversationUpdate;
-        added.Text = null;
-        added.MembersAdded = [new ChannelAccount(TestData.InterviewerTeamsId)];
+        var added = ConversationUpdateAdding(TestData.InterviewerTeamsId);
 
         var calls = await bot.TurnAsync<Welcome>(added, (welcome, turn) => welcome.OnConversationUpdateAsync(turn, CancellationToken.None));
 
         Assert.Empty(calls);
+    }
+
+    private static Activity ConversationUpdateAdding(string teamsId)
+    {
+        var added = Activities.PersonalMessage(string.Empty);
+        added.Type = ActivityTypes.ConversationUpdate;
+        added.Text = null;
+        added.MembersAdded = [new ChannelAccount(teamsId)];
+        return added;
     }
 }

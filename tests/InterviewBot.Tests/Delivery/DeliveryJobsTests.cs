@@ -1,5 +1,4 @@
 using InterviewBot.Domain.Delivery;
-using InterviewBot.Storage.Hiring;
 using InterviewBot.Tests.Support;
 
 namespace InterviewBot.Tests.Delivery;
@@ -21,10 +20,10 @@ public sealed class DeliveryJobsTests : IDisposable
 
         Assert.Equal(1, attempted);
         Assert.Single(_fixture.Connector.Sent);
-        Assert.Equal(DeliveryStatus.Delivered, (await DeliveryAsync(ended.CandidateId, ended.Id)).Status);
-        Assert.Equal(DeliveryStatus.Pending, (await DeliveryAsync(later.CandidateId, later.Id)).Status);
-        Assert.DoesNotContain(await DueAsync(TestData.Now), e => e.SubjectId == ended.Id);
-        Assert.Contains(await DueAsync(later.End), e => e.SubjectId == later.Id);
+        Assert.Equal(DeliveryStatus.Delivered, (await _fixture.StoredDeliveryAsync(ended.CandidateId, ended.Id)).Status);
+        Assert.Equal(DeliveryStatus.Pending, (await _fixture.StoredDeliveryAsync(later.CandidateId, later.Id)).Status);
+        Assert.DoesNotContain(await _fixture.DueEntriesAsync(TestData.Now), e => e.SubjectId == ended.Id);
+        Assert.Contains(await _fixture.DueEntriesAsync(later.End), e => e.SubjectId == later.Id);
     }
 
     [Fact]
@@ -40,8 +39,8 @@ public sealed class DeliveryJobsTests : IDisposable
 
         Assert.Equal(1, attempted);
         Assert.Equal(2, _fixture.Connector.Sent.Count);
-        Assert.Equal(DeliveryStatus.Delivered, (await DeliveryAsync(later.CandidateId, later.Id)).Status);
-        Assert.Empty(await DueAsync(_fixture.Time.GetUtcNow()));
+        Assert.Equal(DeliveryStatus.Delivered, (await _fixture.StoredDeliveryAsync(later.CandidateId, later.Id)).Status);
+        Assert.Empty(await _fixture.DueEntriesAsync(_fixture.Time.GetUtcNow()));
     }
 
     [Fact]
@@ -50,13 +49,13 @@ public sealed class DeliveryJobsTests : IDisposable
         await _fixture.Users.RememberAsync(TestData.KnownInterviewer(), TimeSpan.Zero);
         var interview = await _fixture.CreateInterviewAsync();
         await _fixture.Delivery().DeliverAsync(interview.CandidateId, interview.Id);
-        Assert.Contains(await DueAsync(TestData.Now), e => e.SubjectId == interview.Id);
+        Assert.Contains(await _fixture.DueEntriesAsync(TestData.Now), e => e.SubjectId == interview.Id);
 
         var attempted = await _fixture.Jobs.SweepAsync(CancellationToken.None);
 
         Assert.Equal(0, attempted);
         Assert.Single(_fixture.Connector.Sent);
-        Assert.Empty(await DueAsync(TestData.Now));
+        Assert.Empty(await _fixture.DueEntriesAsync(TestData.Now));
     }
 
     [Fact]
@@ -64,7 +63,7 @@ public sealed class DeliveryJobsTests : IDisposable
     {
         var interview = await _fixture.CreateInterviewAsync();
         await _fixture.Jobs.SweepAsync(CancellationToken.None);
-        Assert.Equal(DeliveryStatus.Pending, (await DeliveryAsync(interview.CandidateId, interview.Id)).Status);
+        Assert.Equal(DeliveryStatus.Pending, (await _fixture.StoredDeliveryAsync(interview.CandidateId, interview.Id)).Status);
         await _fixture.Users.RememberAsync(TestData.KnownInterviewer(), TimeSpan.Zero);
         _fixture.Time.Advance(TimeSpan.FromMinutes(1));
 
@@ -72,8 +71,8 @@ public sealed class DeliveryJobsTests : IDisposable
 
         Assert.Equal(1, attempted);
         Assert.Single(_fixture.Connector.Sent);
-        Assert.Equal(DeliveryStatus.Delivered, (await DeliveryAsync(interview.CandidateId, interview.Id)).Status);
-        Assert.Empty(await DueAsync(_fixture.Time.GetUtcNow()));
+        Assert.Equal(DeliveryStatus.Delivered, (await _fixture.StoredDeliveryAsync(interview.CandidateId, interview.Id)).Status);
+        Assert.Empty(await _fixture.DueEntriesAsync(_fixture.Time.GetUtcNow()));
     }
 
     [Fact]
@@ -101,23 +100,9 @@ public sealed class DeliveryJobsTests : IDisposable
         Assert.Equal(interviews.Select(i => i.Id).Order(StringComparer.Ordinal), sentFor);
         foreach (var interview in interviews)
         {
-            var delivery = await DeliveryAsync(interview.CandidateId, interview.Id);
+            var delivery = await _fixture.StoredDeliveryAsync(interview.CandidateId, interview.Id);
             Assert.Equal(DeliveryStatus.Delivered, delivery.Status);
             Assert.Equal(1, delivery.Attempts);
         }
-    }
-
-    private async Task<ScorecardDelivery> DeliveryAsync(string candidateId, string interviewId) =>
-        (await _fixture.Store.GetDeliveryAsync(candidateId, interviewId))!.Value;
-
-    private async Task<List<DueEntry>> DueAsync(DateTimeOffset now)
-    {
-        var entries = new List<DueEntry>();
-        await foreach (var entry in _fixture.Store.GetDueAsync(now))
-        {
-            entries.Add(entry);
-        }
-
-        return entries;
     }
 }

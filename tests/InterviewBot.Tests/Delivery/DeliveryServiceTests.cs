@@ -4,7 +4,6 @@ using InterviewBot.Cards;
 using InterviewBot.Delivery;
 using InterviewBot.Domain.Delivery;
 using InterviewBot.Domain.People;
-using InterviewBot.Storage.Hiring;
 using InterviewBot.Teams.Clients;
 using InterviewBot.Teams.Schema;
 using InterviewBot.Tests.Scorecards;
@@ -34,7 +33,7 @@ public sealed class DeliveryServiceTests : IDisposable
         var card = CardOf(sent.Activity!);
         Assert.Equal("1.5", (string?)card["version"]);
         Assert.Equal(interview.Id, (string?)CardJson.Action(card, "Submit")["data"]!["interviewId"]);
-        var delivery = await DeliveryAsync(interview.CandidateId, interview.Id);
+        var delivery = await _fixture.StoredDeliveryAsync(interview.CandidateId, interview.Id);
         Assert.Equal(DeliveryStatus.Delivered, delivery.Status);
         Assert.Equal(TestData.InterviewerConversationId, delivery.ConversationId);
         Assert.Equal("activity-1", delivery.ActivityId);
@@ -70,7 +69,7 @@ public sealed class DeliveryServiceTests : IDisposable
         var created = Assert.Single(_fixture.Connector.Created);
         AssertOneToOne(created, TestData.InterviewerId);
         Assert.Equal("a:created-1", Assert.Single(_fixture.Connector.Sent).ConversationId);
-        Assert.Equal(DeliveryStatus.Delivered, (await DeliveryAsync(interview.CandidateId, interview.Id)).Status);
+        Assert.Equal(DeliveryStatus.Delivered, (await _fixture.StoredDeliveryAsync(interview.CandidateId, interview.Id)).Status);
     }
 
     [Fact]
@@ -82,11 +81,11 @@ public sealed class DeliveryServiceTests : IDisposable
 
         Assert.Equal(DeliveryOutcome.Failed, outcome);
         Assert.Empty(_fixture.Connector.Calls);
-        var delivery = await DeliveryAsync(interview.CandidateId, interview.Id);
+        var delivery = await _fixture.StoredDeliveryAsync(interview.CandidateId, interview.Id);
         Assert.Equal(DeliveryStatus.Pending, delivery.Status);
         Assert.Contains("No way to reach the interviewer", delivery.LastError, StringComparison.Ordinal);
         Assert.Equal(TestData.Now.AddMinutes(1), delivery.DueAt);
-        Assert.Contains(await DueAsync(TestData.Now.AddMinutes(1)), e => e.SubjectId == interview.Id && e.DueAt == delivery.DueAt);
+        Assert.Contains(await _fixture.DueEntriesAsync(TestData.Now.AddMinutes(1)), e => e.SubjectId == interview.Id && e.DueAt == delivery.DueAt);
     }
 
     [Fact]
@@ -98,10 +97,10 @@ public sealed class DeliveryServiceTests : IDisposable
         var delivery = _fixture.Delivery();
 
         var first = await delivery.DeliverAsync(interview.CandidateId, interview.Id);
-        var afterFirst = await DeliveryAsync(interview.CandidateId, interview.Id);
+        var afterFirst = await _fixture.StoredDeliveryAsync(interview.CandidateId, interview.Id);
         _fixture.Time.Advance(TimeSpan.FromMinutes(1));
         var second = await delivery.DeliverAsync(interview.CandidateId, interview.Id);
-        var afterSecond = await DeliveryAsync(interview.CandidateId, interview.Id);
+        var afterSecond = await _fixture.StoredDeliveryAsync(interview.CandidateId, interview.Id);
 
         Assert.Equal(DeliveryOutcome.Failed, first);
         Assert.Equal(DeliveryStatus.Pending, afterFirst.Status);
@@ -111,7 +110,7 @@ public sealed class DeliveryServiceTests : IDisposable
         Assert.Equal(DeliveryOutcome.Failed, second);
         Assert.Equal(2, afterSecond.Attempts);
         Assert.Equal(TestData.Now.AddMinutes(1 + 2), afterSecond.DueAt);
-        Assert.Contains(await DueAsync(afterSecond.DueAt), e => e.SubjectId == interview.Id && e.DueAt == afterSecond.DueAt);
+        Assert.Contains(await _fixture.DueEntriesAsync(afterSecond.DueAt), e => e.SubjectId == interview.Id && e.DueAt == afterSecond.DueAt);
     }
 
     [Fact]
@@ -127,7 +126,7 @@ public sealed class DeliveryServiceTests : IDisposable
 
         Assert.Equal(DeliveryOutcome.NotDue, outcome);
         Assert.Single(_fixture.Connector.Sent);
-        Assert.Equal("Teams could not be reached.", (await DeliveryAsync(interview.CandidateId, interview.Id)).LastError);
+        Assert.Equal("Teams could not be reached.", (await _fixture.StoredDeliveryAsync(interview.CandidateId, interview.Id)).LastError);
     }
 
     [Fact]
@@ -140,7 +139,7 @@ public sealed class DeliveryServiceTests : IDisposable
 
         Assert.Equal(DeliveryOutcome.NotDue, outcome);
         Assert.Empty(_fixture.Connector.Calls);
-        Assert.Equal(DeliveryStatus.Pending, (await DeliveryAsync(interview.CandidateId, interview.Id)).Status);
+        Assert.Equal(DeliveryStatus.Pending, (await _fixture.StoredDeliveryAsync(interview.CandidateId, interview.Id)).Status);
     }
 
     [Fact]
@@ -164,7 +163,7 @@ public sealed class DeliveryServiceTests : IDisposable
         Assert.Equal(0, sentWhileClaimed);
         Assert.Equal(DeliveryOutcome.Delivered, afterTimeout);
         Assert.Single(_fixture.Connector.Sent);
-        Assert.Equal(2, (await DeliveryAsync(interview.CandidateId, interview.Id)).Attempts);
+        Assert.Equal(2, (await _fixture.StoredDeliveryAsync(interview.CandidateId, interview.Id)).Attempts);
     }
 
     [Fact]
@@ -225,19 +224,5 @@ public sealed class DeliveryServiceTests : IDisposable
         var attachment = Assert.Single(activity.Attachments!);
         Assert.Equal("application/vnd.microsoft.card.adaptive", attachment.ContentType);
         return JsonNode.Parse(System.Text.Json.JsonSerializer.Serialize(attachment.Content))!.AsObject();
-    }
-
-    private async Task<ScorecardDelivery> DeliveryAsync(string candidateId, string interviewId) =>
-        (await _fixture.Store.GetDeliveryAsync(candidateId, interviewId))!.Value;
-
-    private async Task<List<DueEntry>> DueAsync(DateTimeOffset now)
-    {
-        var entries = new List<DueEntry>();
-        await foreach (var entry in _fixture.Store.GetDueAsync(now))
-        {
-            entries.Add(entry);
-        }
-
-        return entries;
     }
 }

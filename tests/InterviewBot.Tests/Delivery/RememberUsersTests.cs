@@ -30,7 +30,7 @@ public sealed class RememberUsersTests : IDisposable
         Assert.True(continued);
         var redriven = Assert.Single(_fixture.Scheduler.Scheduled.Skip(scheduledBefore));
         Assert.Equal(new ScheduledDelivery(interview.CandidateId, interview.Id, TestData.Now), redriven);
-        var delivery = (await _fixture.Store.GetDeliveryAsync(interview.CandidateId, interview.Id))!.Value;
+        var delivery = await _fixture.StoredDeliveryAsync(interview.CandidateId, interview.Id);
         Assert.Equal(DeliveryStatus.Pending, delivery.Status);
         Assert.Equal(TestData.Now, delivery.DueAt);
     }

@@ -2,6 +2,7 @@ using System.ComponentModel;
 using System.Diagnostics;
 using System.Text.Json.Nodes;
 using InterviewBot.Teams.Cards;
+using InterviewBot.Testing;
 
 namespace InterviewBot.Tests.Support;
 
@@ -18,7 +19,7 @@ internal static class AdaptiveCardsParser
 
     public static async Task<IReadOnlyList<CardProblem>> ProblemsAsync(string name, JsonNode card)
     {
-        var root = RepositoryRoot();
+        var root = RepositoryRoot.Find();
         var script = Path.Combine(root, "tests", "tools", "validate-cards.js");
         var library = Path.Combine(root, "node_modules", "adaptivecards", "dist", "adaptivecards.js");
         Assert.True(File.Exists(script), $"The card validator script is missing: {script}.");
@@ -66,19 +67,6 @@ internal static class AdaptiveCardsParser
 
     public static string Describe(IEnumerable<CardProblem> problems) =>
         string.Join(Environment.NewLine, problems.Select(p => $"{p.Kind} at {p.Path}: {p.Message}"));
-
-    private static string RepositoryRoot()
-    {
-        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
-        {
-            if (File.Exists(Path.Combine(directory.FullName, "InterviewBot.sln")))
-            {
-                return directory.FullName;
-            }
-        }
-
-        throw new Xunit.Sdk.XunitException($"No InterviewBot.sln above {AppContext.BaseDirectory}: cannot find tests/tools and node_modules.");
-    }
 }
 
 internal sealed record CardProblem(string Kind, string Path, string Message);

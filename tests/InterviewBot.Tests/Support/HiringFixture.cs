@@ -1,5 +1,6 @@
 using InterviewBot.Conversations;
 using InterviewBot.Delivery;
+using InterviewBot.Domain.Delivery;
 using InterviewBot.Domain.Hiring;
 using InterviewBot.Domain.Loops;
 using InterviewBot.Loops;
@@ -7,6 +8,7 @@ using InterviewBot.Scorecards;
 using InterviewBot.Storage.Hiring;
 using InterviewBot.Storage.People;
 using InterviewBot.Storage.Tables;
+using InterviewBot.Testing;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
@@ -70,6 +72,22 @@ internal sealed class HiringFixture : IDisposable
         var (plan, errors) = await Loops.CreateAsync(request);
         Assert.True(plan is not null, "The test loop was refused: " + string.Join("; ", errors.Select(e => $"{e.Field}: {e.Message}")));
         return plan.Interviews[0];
+    }
+
+    /// <summary>The delivery of an interview's scorecard as stored; the interview must have one.</summary>
+    public async Task<ScorecardDelivery> StoredDeliveryAsync(string candidateId, string interviewId) =>
+        (await Store.GetDeliveryAsync(candidateId, interviewId))!.Value;
+
+    /// <summary>The delivery jobs' queue entries due at <paramref name="now"/>.</summary>
+    public async Task<List<DueEntry>> DueEntriesAsync(DateTimeOffset now)
+    {
+        var entries = new List<DueEntry>();
+        await foreach (var entry in Store.GetDueAsync(now))
+        {
+            entries.Add(entry);
+        }
+
+        return entries;
     }
 
     public void Dispose()

@@ -1,6 +1,7 @@
 using InterviewBot.Delivery;
 using InterviewBot.Storage.Tables;
 using InterviewBot.Teams.Clients;
+using InterviewBot.Testing;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;

@@ -1,15 +1,17 @@
-namespace InterviewBot.Tests.Support;
+namespace InterviewBot.Testing;
 
 /// <summary>A fresh directory under the system temp folder, deleted on dispose.</summary>
-internal sealed class TemporaryDirectory : IDisposable
+public sealed class TemporaryDirectory : IDisposable
 {
     public TemporaryDirectory()
     {
-        Path = System.IO.Path.Combine(System.IO.Path.GetTempPath(), "interviewbot-host-tests", Guid.NewGuid().ToString("N"));
+        Path = System.IO.Path.Combine(System.IO.Path.GetTempPath(), "interviewbot-tests", Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(Path);
     }
 
     public string Path { get; }
+
+    public string Combine(string name) => System.IO.Path.Combine(Path, name);
 
     public void Dispose()
     {
