@@ -1,5 +1,7 @@
 using System.Buffers;
+using System.Security.Claims;
 using System.Text.Json;
+using InterviewBot.Teams.Authentication;
 using InterviewBot.Teams.Clients;
 using InterviewBot.Teams.Routing;
 using InterviewBot.Teams.Schema;
@@ -12,11 +14,12 @@ using Microsoft.Extensions.Options;
 
 namespace InterviewBot.Teams.Hosting;
 
-/// <summary>Handles one POST to the messaging endpoint: authenticate, read, validate, route, answer.</summary>
+/// <summary>Handles one POST to the messaging endpoint: read, authenticate, filter by tenant, route, answer.</summary>
 internal sealed class BotRequestHandler(
     IOptions<BotOptions> options,
     IHostEnvironment environment,
     ActivityRouter router,
+    BotRequestAuthenticator authenticator,
     ILogger<BotRequestHandler> logger)
 {
     public async Task HandleAsync(HttpContext http)
@@ -24,17 +27,19 @@ internal sealed class BotRequestHandler(
         var settings = options.Value;
         var cancellationToken = http.RequestAborted;
 
-        // Authentication comes before anything reads the body, so an anonymous caller costs nothing.
+        // A request without a bearer token is refused before its body is read, so an anonymous
+        // caller costs nothing; the token itself can only be judged against the activity.
+        var token = string.Empty;
         if (settings.RequiresAuthentication)
         {
-            // Token validation is not built yet; with an app identity configured, refusing everything
-            // is the only safe answer, since an unvalidated token proves nothing.
-            Log.RequestRejected(logger, "MicrosoftAppId is set and bearer tokens cannot be validated yet");
-            Challenge(http);
-            return;
+            if (BotRequestAuthenticator.ReadBearerToken(http.Request.Headers.Authorization, out token) is { } missing)
+            {
+                Log.AuthenticationFailed(logger, missing, "no token");
+                Challenge(http);
+                return;
+            }
         }
-
-        if (!environment.IsDevelopment())
+        else if (!environment.IsDevelopment())
         {
             Log.RequestRejected(logger, "no app identity is configured outside Development");
             Challenge(http);
@@ -54,6 +59,40 @@ internal sealed class BotRequestHandler(
         {
             Log.ActivityUnreadable(logger, problem ?? "unknown");
             http.Response.StatusCode = StatusCodes.Status400BadRequest;
+            return;
+        }
+
+        // The token vouches for the activity's service URL and channel, so it is checked against
+        // the parsed activity, and before anything acts on it.
+        if (settings.RequiresAuthentication)
+        {
+            BotAuthenticationResult authentication;
+            try
+            {
+                authentication = await authenticator.AuthenticateAsync(token, activity, cancellationToken);
+            }
+            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+            {
+                Log.RequestCancelled(logger);
+                return;
+            }
+
+            if (!authentication.Succeeded)
+            {
+                Log.AuthenticationFailed(logger, authentication.Failure ?? BotAuthenticationFailure.TokenInvalid, authentication.Detail ?? "-");
+                Challenge(http);
+                return;
+            }
+
+            http.User = new ClaimsPrincipal(authentication.Identity!);
+        }
+
+        // Another organisation's activity is acknowledged and dropped before any middleware or
+        // handler can act on it; an invoke gets the same empty 200, so the answer reveals nothing.
+        if (!IsAllowedTenant(settings, activity, out var tenantId))
+        {
+            Log.ForeignTenantIgnored(logger, activity.Type, activity.Id, tenantId ?? "none");
+            http.Response.StatusCode = StatusCodes.Status200OK;
             return;
         }
 
@@ -98,6 +137,17 @@ internal sealed class BotRequestHandler(
         {
             await http.Response.WriteAsJsonAsync(response.Body, response.Body.GetType(), TeamsJson.Options, cancellationToken);
         }
+    }
+
+    private static bool IsAllowedTenant(BotOptions settings, Activity activity, out string? tenantId)
+    {
+        tenantId = activity.GetTenantId();
+        if (settings.AllowedTenants.Count == 0)
+        {
+            return true;
+        }
+
+        return tenantId is not null && settings.AllowedTenants.Contains(tenantId, StringComparer.OrdinalIgnoreCase);
     }
 
     private static void Challenge(HttpContext http)

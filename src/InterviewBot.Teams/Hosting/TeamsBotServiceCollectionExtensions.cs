@@ -1,3 +1,4 @@
+using InterviewBot.Teams.Authentication;
 using InterviewBot.Teams.Clients;
 using InterviewBot.Teams.Routing;
 using Microsoft.Extensions.Configuration;
@@ -7,7 +8,7 @@ using Microsoft.Extensions.Options;
 
 namespace InterviewBot.Teams.Hosting;
 
-/// <summary>Registers the Teams bot: settings, routes, connector client and the messaging endpoint's handler.</summary>
+/// <summary>Registers the Teams bot: settings, routes, inbound authentication, connector client and the messaging endpoint's handler.</summary>
 public static class TeamsBotServiceCollectionExtensions
 {
     /// <summary>Adds the bot; <paramref name="configureRoutes"/> registers its handlers once, at startup.</summary>
@@ -28,9 +29,16 @@ public static class TeamsBotServiceCollectionExtensions
         services.AddSingleton(router);
 
         // Outbound tokens come from MSAL once the bot has an identity; until then nothing is sent.
-        services.TryAddSingleton<IBotTokenProvider, NoBotTokenProvider>();
-        services.AddHttpClient<IConnectorClient, ConnectorClient>()
-            .AddResilienceHandler(ConnectorResilience.PipelineName, ConnectorResilience.Configure);
+        services.AddTeamsConnector(configuration);
+
+        // Inbound tokens are checked against keys from OpenID metadata, fetched through a named
+        // client so a host can route or proxy it; the short timeout keeps a slow metadata endpoint
+        // from outlasting the channel's patience with the request waiting on it.
+        services.AddHttpClient(BotAuthenticationOptions.MetadataHttpClientName, client => client.Timeout = TimeSpan.FromSeconds(10));
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton<OpenIdMetadataCache>();
+        services.TryAddSingleton<ITrustedServiceUrls, TrustedServiceUrls>();
+        services.TryAddSingleton<BotRequestAuthenticator>();
 
         services.TryAddSingleton<BotRequestHandler>();
         services.AddHostedService<BotStartupReport>();

@@ -1,6 +1,5 @@
 using System.Net;
 using InterviewBot.Teams.Clients;
-using InterviewBot.Teams.Hosting;
 using InterviewBot.Teams.Schema;
 using InterviewBot.Teams.Tests.Support;
 using Microsoft.Extensions.Configuration;
@@ -14,6 +13,8 @@ public sealed class ConnectorClientTests
     private const string PersonalChatId = "a:17I0kl9EkpE1O9PH5TWrzrLNwnWWcfrU7QZjKR0WSfOpzbfcAg2IaydGElSo10tVr4C7Fc6GtieTJX663WuJCc1uA83n4CSrHSgGBj5XNYLcVlJAs2ZX8DbYBPck201w-";
     private const string ChannelThreadId = "19:aebd0ad4d6ab42c8b9ed19c251c2fc37@thread.tacv2;messageid=1481567603816";
 
+    private static readonly ConnectorOptions Defaults = new();
+
     private readonly FakeHttpMessageHandler _handler = new();
     private readonly ObservableTimeProvider _time = new();
 
@@ -22,7 +23,7 @@ public sealed class ConnectorClientTests
         var services = new ServiceCollection();
         services.AddLogging();
         services.AddSingleton<TimeProvider>(_time);
-        services.AddTeamsBot(new ConfigurationBuilder().Build(), _ => { });
+        services.AddTeamsConnector(new ConfigurationBuilder().Build());
         services.AddSingleton<IBotTokenProvider>(new FixedTokenProvider(token));
         services.ConfigureHttpClientDefaults(http => http.ConfigurePrimaryHttpMessageHandler(() => _handler));
         return services.BuildServiceProvider().GetRequiredService<IConnectorClient>();
@@ -256,7 +257,7 @@ public sealed class ConnectorClientTests
     public async Task SendToConversationAsync_ThrottledOnEveryAttempt_GivesUpWith429AfterTheRetries()
     {
         // Arrange
-        for (var i = 0; i <= ConnectorResilience.MaxRetryAttempts; i++)
+        for (var i = 0; i <= Defaults.MaxRetryAttempts; i++)
         {
             _handler.Respond(
                 HttpStatusCode.TooManyRequests,
@@ -268,7 +269,7 @@ public sealed class ConnectorClientTests
 
         // Act
         var sending = client.SendToConversationAsync(ServiceUrl, PersonalChatId, Activity.CreateMessage("hi"));
-        for (var retry = 0; retry < ConnectorResilience.MaxRetryAttempts; retry++)
+        for (var retry = 0; retry < Defaults.MaxRetryAttempts; retry++)
         {
             await _time.WaitForTimerAsync(due => due == TimeSpan.FromSeconds(1));
             _time.Advance(TimeSpan.FromSeconds(1));
@@ -280,7 +281,7 @@ public sealed class ConnectorClientTests
         Assert.Equal(HttpStatusCode.TooManyRequests, exception.StatusCode);
         Assert.Equal(TimeSpan.FromSeconds(1), exception.RetryAfter);
         Assert.True(exception.IsTransient);
-        Assert.Equal(ConnectorResilience.MaxRetryAttempts + 1, _handler.Requests.Count);
+        Assert.Equal(Defaults.MaxRetryAttempts + 1, _handler.Requests.Count);
     }
 
     [Theory]
@@ -329,10 +330,12 @@ public sealed class ConnectorClientTests
     }
 
     // The attempt and total timeouts also start timers; the backoff is the one shorter than both.
-    private static bool IsBackoff(TimeSpan dueTime) => dueTime > TimeSpan.Zero && dueTime < ConnectorResilience.AttemptTimeout;
+    private static bool IsBackoff(TimeSpan dueTime) => dueTime > TimeSpan.Zero && dueTime < Defaults.AttemptTimeout;
 
     private sealed class FixedTokenProvider(string? token) : IBotTokenProvider
     {
+        public bool IssuesTokens => token is not null;
+
         public ValueTask<string?> GetTokenAsync(string serviceUrl, CancellationToken cancellationToken = default) => ValueTask.FromResult(token);
     }
 }

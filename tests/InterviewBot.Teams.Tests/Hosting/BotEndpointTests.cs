@@ -33,7 +33,7 @@ public sealed class BotEndpointTests
     }
 
     [Fact]
-    public async Task Post_AppIdConfigured_Answers401WithNoBodyAndRunsNoHandler()
+    public async Task Post_AppIdConfiguredAndTokenUnverifiable_Answers401WithNoBodyAndRunsNoHandler()
     {
         // Arrange
         var handled = false;
@@ -43,7 +43,7 @@ public sealed class BotEndpointTests
                 handled = true;
                 return Task.CompletedTask;
             }),
-            new Dictionary<string, string?> { ["MicrosoftAppId"] = "c9e8c047-2a74-40a2-b28a-b162d5f5327c", ["MicrosoftAppTenantId"] = "t" });
+            new Dictionary<string, string?> { ["MicrosoftAppId"] = "c9e8c047-2a74-40a2-b28a-b162d5f5327c", ["MicrosoftAppPassword"] = "secret", ["MicrosoftAppTenantId"] = "t" });
         using var request = new HttpRequestMessage(HttpMethod.Post, "/api/messages")
         {
             Content = new StringContent(Fixture.Read(Fixture.PersonalMessage), Encoding.UTF8, "application/json"),
@@ -256,7 +256,7 @@ public sealed class BotEndpointTests
     }
 
     [Fact]
-    public async Task Start_ProductionWithAppId_StartsButRejectsEveryRequest()
+    public async Task Start_ProductionWithAppId_StartsAndRejectsRequestsWithoutAToken()
     {
         // Arrange
         await using var host = await TestBotHost.StartAsync(

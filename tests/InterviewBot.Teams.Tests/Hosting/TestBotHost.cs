@@ -37,7 +37,8 @@ internal sealed class TestBotHost : IAsyncDisposable
         IDictionary<string, string?>? settings,
         Action<ActivityRouter>? routes,
         RecordingConnectorClient connector,
-        CollectingLoggerProvider logs)
+        CollectingLoggerProvider logs,
+        Action<IServiceCollection>? configureServices = null)
     {
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = environment });
         builder.WebHost.UseTestServer();
@@ -45,6 +46,7 @@ internal sealed class TestBotHost : IAsyncDisposable
         builder.Configuration.AddInMemoryCollection(settings ?? new Dictionary<string, string?>());
         builder.Services.AddTeamsBot(builder.Configuration, routes ?? (_ => { }));
         builder.Services.AddSingleton<IConnectorClient>(connector);
+        configureServices?.Invoke(builder.Services);
 
         var app = builder.Build();
         app.MapTeamsBot();
@@ -54,11 +56,12 @@ internal sealed class TestBotHost : IAsyncDisposable
     public static async Task<TestBotHost> StartAsync(
         Action<ActivityRouter>? routes = null,
         IDictionary<string, string?>? settings = null,
-        string environment = "Development")
+        string environment = "Development",
+        Action<IServiceCollection>? configureServices = null)
     {
         var connector = new RecordingConnectorClient();
         var logs = new CollectingLoggerProvider();
-        var app = Build(environment, settings, routes, connector, logs);
+        var app = Build(environment, settings, routes, connector, logs, configureServices);
         await app.StartAsync();
         return new TestBotHost(app, connector, logs);
     }
