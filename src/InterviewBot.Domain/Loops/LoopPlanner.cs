@@ -9,7 +9,8 @@ public static class LoopPlanner
 {
     public const int MaxNameLength = 200;
     public const int MaxIdLength = 128;
-    public const int MaxInterviews = 40;
+    // A loop is written in one atomic batch of at most 100 rows: loop, candidate and three rows per interview.
+    public const int MaxInterviews = 30;
     public const int MaxPeoplePerRole = 20;
     public static readonly TimeSpan MaxInterviewLength = TimeSpan.FromHours(12);
 

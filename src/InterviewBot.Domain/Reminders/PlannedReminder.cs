@@ -11,6 +11,9 @@ public enum ReminderKind
 
     /// <summary>A message to the hiring managers that the interviewer's feedback is overdue.</summary>
     Escalation,
+
+    /// <summary>A reminder a recruiter or hiring manager asked for with the <c>remind</c> command.</summary>
+    Requested,
 }
 
 /// <summary>One reminder an interview can get, and the earliest moment it may go out, already inside the recipient's working hours.</summary>
@@ -31,6 +34,7 @@ public sealed record PlannedReminder(ReminderKind Kind, int Sequence, DateTimeOf
         ReminderKind.Nudge => "nudge",
         ReminderKind.Overdue => "overdue",
         ReminderKind.Escalation => "escalation",
+        ReminderKind.Requested => "requested",
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "Unknown reminder kind."),
     };
 }

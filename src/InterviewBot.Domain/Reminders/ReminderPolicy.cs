@@ -82,7 +82,8 @@ public static class ReminderPolicy
 
         if (reminder.IsForInterviewer)
         {
-            if (state.SnoozedUntil is { } snoozedUntil && now < snoozedUntil)
+            // Someone asking explicitly overrides the interviewer's snooze, but never the cooldown.
+            if (reminder.Kind != ReminderKind.Requested && state.SnoozedUntil is { } snoozedUntil && now < snoozedUntil)
             {
                 return new ReminderDecision.Postpone(hours.NextWorkingTime(snoozedUntil, zone), PostponeReason.Snoozed);
             }

@@ -23,6 +23,10 @@ internal static class HiringKeys
 
     public static string Delivery(string interviewId) => "delivery|" + interviewId;
 
+    public static string FollowUp(string interviewId) => "followup|" + interviewId;
+
+    public const string ManagerIndexTable = "ManagerIndex";
+
     public static string InterviewerPartition(string aadObjectId) => aadObjectId.ToUpperInvariant();
 
     public static string DueBucket(DateTimeOffset at) => at.UtcDateTime.ToString("yyyyMMddHH", System.Globalization.CultureInfo.InvariantCulture);

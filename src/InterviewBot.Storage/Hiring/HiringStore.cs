@@ -2,6 +2,7 @@ using System.Runtime.CompilerServices;
 using InterviewBot.Domain.Delivery;
 using InterviewBot.Domain.Hiring;
 using InterviewBot.Domain.Loops;
+using InterviewBot.Domain.Reminders;
 using InterviewBot.Domain.Scorecards;
 using InterviewBot.Storage.Tables;
 
@@ -13,7 +14,8 @@ public sealed record LoopSnapshot(
     HiringLoop Loop,
     IReadOnlyList<Interview> Interviews,
     IReadOnlyDictionary<string, Scorecard> Scorecards,
-    IReadOnlyDictionary<string, ScorecardDelivery> Deliveries);
+    IReadOnlyDictionary<string, ScorecardDelivery> Deliveries,
+    IReadOnlyDictionary<string, InterviewFollowUp> FollowUps);
 
 /// <summary>One interview with what surrounds it, and the ETags needed to change its scorecard or delivery.</summary>
 public sealed record InterviewContext(
@@ -21,7 +23,15 @@ public sealed record InterviewContext(
     HiringLoop Loop,
     Interview Interview,
     Stored<Scorecard>? Scorecard,
-    Stored<ScorecardDelivery>? Delivery);
+    Stored<ScorecardDelivery>? Delivery,
+    Stored<InterviewFollowUp>? FollowUp)
+{
+    /// <summary>The interview row's ETag, for changing the interview itself.</summary>
+    public string? InterviewETag { get; init; }
+}
+
+/// <summary>A loop someone manages, as the manager index lists it.</summary>
+public sealed record ManagedLoop(string LoopId, string CandidateId, string CandidateName, string? ExternalId, DateTimeOffset CreatedAt);
 
 /// <summary>A due-index entry: something that should happen at <see cref="DueAt"/>.</summary>
 public sealed record DueEntry(string Bucket, string RowKey, string Kind, string CandidateId, string SubjectId, DateTimeOffset DueAt);
@@ -30,6 +40,7 @@ public sealed record DueEntry(string Bucket, string RowKey, string Kind, string 
 public sealed class HiringStore
 {
     public const string DeliveryKind = "delivery";
+    public const string ReminderKind = "reminder";
     private const string CursorPartition = "cursor";
     private const string WaitingForRoutePartition = "waiting-for-route";
     private static readonly TimeSpan CursorLag = TimeSpan.FromHours(1);
@@ -38,6 +49,7 @@ public sealed class HiringStore
     private readonly ITable _lookup;
     private readonly ITable _interviewerIndex;
     private readonly ITable _due;
+    private readonly ITable _managerIndex;
     private readonly TimeProvider _time;
 
     public HiringStore(ITableStore store, TimeProvider time)
@@ -47,6 +59,7 @@ public sealed class HiringStore
         _lookup = store.GetTable(HiringKeys.LookupTable);
         _interviewerIndex = store.GetTable(HiringKeys.InterviewerIndexTable);
         _due = store.GetTable(HiringKeys.DueTable);
+        _managerIndex = store.GetTable(HiringKeys.ManagerIndexTable);
         _time = time;
     }
 
@@ -55,10 +68,12 @@ public sealed class HiringStore
     /// first and the candidate partition last, in one atomic batch: if anything fails, readers find pointers to
     /// nothing and skip them, and no half-written loop is ever visible.
     /// </summary>
-    public async Task CreateLoopAsync(LoopPlan plan, IReadOnlyList<ScorecardDelivery> deliveries, CancellationToken cancellationToken = default)
+    public async Task CreateLoopAsync(
+        LoopPlan plan, IReadOnlyList<ScorecardDelivery> deliveries, IReadOnlyList<InterviewFollowUp> followUps, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(plan);
         ArgumentNullException.ThrowIfNull(deliveries);
+        ArgumentNullException.ThrowIfNull(followUps);
         var candidateId = plan.Candidate.Id;
         await EnsureCursorAsync(cancellationToken).ConfigureAwait(false);
         await _lookup.UpsertAsync(LookupRow(HiringKeys.Loop(plan.Loop.Id), candidateId), cancellationToken).ConfigureAwait(false);
@@ -74,9 +89,30 @@ public sealed class HiringStore
                 cancellationToken).ConfigureAwait(false);
         }
 
+        foreach (var manager in plan.Loop.Recruiters.Concat(plan.Loop.HiringManagers).DistinctBy(p => p.AadObjectId.ToUpperInvariant()))
+        {
+            await _managerIndex.UpsertAsync(
+                new StoredRow(HiringKeys.InterviewerPartition(manager.AadObjectId), plan.Loop.Id, new Dictionary<string, object?>
+                {
+                    ["CandidateId"] = candidateId,
+                    ["CandidateName"] = plan.Candidate.Name,
+                    ["ExternalId"] = plan.Candidate.ExternalId,
+                    ["CreatedAt"] = plan.Loop.CreatedAt,
+                }),
+                cancellationToken).ConfigureAwait(false);
+        }
+
         foreach (var delivery in deliveries)
         {
             await AddDueAsync(DeliveryKind, candidateId, delivery.InterviewId, delivery.DueAt, cancellationToken).ConfigureAwait(false);
+        }
+
+        foreach (var followUp in followUps)
+        {
+            if (followUp.NextDue() is { } due)
+            {
+                await AddDueAsync(ReminderKind, candidateId, followUp.InterviewId, due, cancellationToken).ConfigureAwait(false);
+            }
         }
 
         var operations = new List<TableOperation>
@@ -86,6 +122,7 @@ public sealed class HiringStore
         };
         operations.AddRange(plan.Interviews.Select(i => new TableOperation(TableOperationKind.Insert, RowMapping.ToRow(i))));
         operations.AddRange(deliveries.Select(d => new TableOperation(TableOperationKind.Insert, RowMapping.ToRow(d))));
+        operations.AddRange(followUps.Select(f => new TableOperation(TableOperationKind.Insert, RowMapping.ToRow(f))));
         await _candidates.SubmitBatchAsync(operations, cancellationToken).ConfigureAwait(false);
     }
 
@@ -151,6 +188,67 @@ public sealed class HiringStore
         return result.OrderByDescending(c => c.Interview.End).ToList();
     }
 
+    /// <summary>The loops this person recruits or hires for, newest first; each still has to be checked against its partition.</summary>
+    public async Task<IReadOnlyList<ManagedLoop>> GetLoopsManagedByAsync(string aadObjectId, CancellationToken cancellationToken = default)
+    {
+        var result = new List<ManagedLoop>();
+        await foreach (var row in _managerIndex.QueryAsync(HiringKeys.InterviewerPartition(aadObjectId), cancellationToken: cancellationToken).ConfigureAwait(false))
+        {
+            result.Add(new ManagedLoop(
+                row.RowKey,
+                row.GetString("CandidateId") ?? string.Empty,
+                row.GetString("CandidateName") ?? string.Empty,
+                row.GetString("ExternalId"),
+                row.GetDateTimeOffset("CreatedAt") ?? DateTimeOffset.MinValue));
+        }
+
+        return [.. result.OrderByDescending(l => l.CreatedAt)];
+    }
+
+    /// <summary>Replaces an interview's follow-up (reminders, snooze, "did not happen") only if unchanged since read.</summary>
+    public Task<string> ReplaceFollowUpAsync(InterviewFollowUp followUp, string etag, CancellationToken cancellationToken = default) =>
+        _candidates.ReplaceAsync(RowMapping.ToRow(followUp), etag, cancellationToken);
+
+    /// <summary>
+    /// Changes an interview (interviewer, times) together with its delivery and reminders in one atomic batch, each
+    /// row only if unchanged since <paramref name="before"/> was read; then points the interviewer index at the new
+    /// interviewer. A lost race throws <see cref="StorageConflictException"/> and changes nothing.
+    /// </summary>
+    public async Task ChangeInterviewAsync(
+        InterviewContext before, Interview interview, ScorecardDelivery delivery, InterviewFollowUp followUp, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(before);
+        ArgumentNullException.ThrowIfNull(interview);
+        ArgumentNullException.ThrowIfNull(delivery);
+        ArgumentNullException.ThrowIfNull(followUp);
+        var newIndex = HiringKeys.InterviewerPartition(interview.Interviewer.AadObjectId);
+        var oldIndex = HiringKeys.InterviewerPartition(before.Interview.Interviewer.AadObjectId);
+        if (newIndex != oldIndex)
+        {
+            await _interviewerIndex.UpsertAsync(
+                new StoredRow(newIndex, interview.Id, new Dictionary<string, object?> { ["CandidateId"] = interview.CandidateId, ["End"] = interview.End }),
+                cancellationToken).ConfigureAwait(false);
+        }
+
+        await _candidates.SubmitBatchAsync(
+            [
+                new TableOperation(TableOperationKind.Replace, RowMapping.ToRow(interview), before.InterviewETag ?? "*"),
+                before.Delivery is null
+                    ? new TableOperation(TableOperationKind.Insert, RowMapping.ToRow(delivery))
+                    : new TableOperation(TableOperationKind.Replace, RowMapping.ToRow(delivery), before.Delivery.ETag),
+                before.FollowUp is null
+                    ? new TableOperation(TableOperationKind.Insert, RowMapping.ToRow(followUp))
+                    : new TableOperation(TableOperationKind.Replace, RowMapping.ToRow(followUp), before.FollowUp.ETag),
+            ],
+            cancellationToken).ConfigureAwait(false);
+
+        // Readers check the partition, so a stale index row is harmless; removing it keeps "my interviews" short.
+        if (newIndex != oldIndex)
+        {
+            await _interviewerIndex.DeleteAsync(oldIndex, interview.Id, cancellationToken: cancellationToken).ConfigureAwait(false);
+        }
+    }
+
     /// <summary>Stores a scorecard: inserted when <paramref name="etag"/> is null, else replaced only if unchanged since read.</summary>
     public Task<string> SaveScorecardAsync(Scorecard scorecard, string? etag, CancellationToken cancellationToken = default)
     {
@@ -196,12 +294,13 @@ public sealed class HiringStore
     }
 
     /// <summary>Adds a due-index entry. An entry due in the past is filed under the current hour so the sweep still sees it.</summary>
-    public async Task AddDueAsync(string kind, string candidateId, string subjectId, DateTimeOffset dueAt, CancellationToken cancellationToken = default)
+    public async Task<DueEntry> AddDueAsync(string kind, string candidateId, string subjectId, DateTimeOffset dueAt, CancellationToken cancellationToken = default)
     {
         var now = _time.GetUtcNow();
         var filedAt = dueAt > now ? dueAt : now;
+        var entry = new DueEntry(HiringKeys.DueBucket(filedAt), HiringKeys.DueRow(dueAt, kind, subjectId), kind, candidateId, subjectId, dueAt);
         await _due.UpsertAsync(
-            new StoredRow(HiringKeys.DueBucket(filedAt), HiringKeys.DueRow(dueAt, kind, subjectId), new Dictionary<string, object?>
+            new StoredRow(entry.Bucket, entry.RowKey, new Dictionary<string, object?>
             {
                 ["Kind"] = kind,
                 ["CandidateId"] = candidateId,
@@ -209,6 +308,7 @@ public sealed class HiringStore
                 ["DueAt"] = dueAt,
             }),
             cancellationToken).ConfigureAwait(false);
+        return entry;
     }
 
     public Task RemoveDueAsync(DueEntry entry, CancellationToken cancellationToken = default)
@@ -334,7 +434,8 @@ public sealed class HiringStore
             var ids = interviews.Select(i => i.Id).ToHashSet(StringComparer.Ordinal);
             var scorecards = WithPrefix(HiringKeys.Scorecard(string.Empty)).Select(RowMapping.ToScorecard).Where(s => ids.Contains(s.InterviewId)).ToDictionary(s => s.InterviewId, StringComparer.Ordinal);
             var deliveries = WithPrefix(HiringKeys.Delivery(string.Empty)).Select(RowMapping.ToDelivery).Where(d => ids.Contains(d.InterviewId)).ToDictionary(d => d.InterviewId, StringComparer.Ordinal);
-            return new LoopSnapshot(candidate, RowMapping.ToLoop(loopRow), interviews, scorecards, deliveries);
+            var followUps = WithPrefix(HiringKeys.FollowUp(string.Empty)).Select(RowMapping.ToFollowUp).Where(f => ids.Contains(f.InterviewId)).ToDictionary(f => f.InterviewId, StringComparer.Ordinal);
+            return new LoopSnapshot(candidate, RowMapping.ToLoop(loopRow), interviews, scorecards, deliveries, followUps);
         }
 
         public InterviewContext? Context(string interviewId)
@@ -354,12 +455,17 @@ public sealed class HiringStore
 
             var scorecardRow = rows.FirstOrDefault(r => r.RowKey == HiringKeys.Scorecard(interviewId));
             var deliveryRow = rows.FirstOrDefault(r => r.RowKey == HiringKeys.Delivery(interviewId));
+            var followUpRow = rows.FirstOrDefault(r => r.RowKey == HiringKeys.FollowUp(interviewId));
             return new InterviewContext(
                 candidate,
                 RowMapping.ToLoop(loopRow),
                 interview,
                 scorecardRow is null ? null : new Stored<Scorecard>(RowMapping.ToScorecard(scorecardRow), scorecardRow.ETag!),
-                deliveryRow is null ? null : new Stored<ScorecardDelivery>(RowMapping.ToDelivery(deliveryRow), deliveryRow.ETag!));
+                deliveryRow is null ? null : new Stored<ScorecardDelivery>(RowMapping.ToDelivery(deliveryRow), deliveryRow.ETag!),
+                followUpRow is null ? null : new Stored<InterviewFollowUp>(RowMapping.ToFollowUp(followUpRow), followUpRow.ETag!))
+            {
+                InterviewETag = interviewRow.ETag,
+            };
         }
     }
 }

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using InterviewBot.Domain.Delivery;
 using InterviewBot.Domain.Hiring;
+using InterviewBot.Domain.Reminders;
 using InterviewBot.Domain.Scorecards;
 using InterviewBot.Storage.Tables;
 
@@ -137,4 +138,23 @@ internal static class RowMapping
         row.GetString("ActivityId"),
         row.GetString("LastError"),
         row.GetDateTimeOffset("UpdatedAt")!.Value);
+
+    public static StoredRow ToRow(InterviewFollowUp followUp) => new(followUp.CandidateId, HiringKeys.FollowUp(followUp.InterviewId), new Dictionary<string, object?>
+    {
+        ["InterviewId"] = followUp.InterviewId,
+        ["NotHeld"] = followUp.NotHeld?.ToString(),
+        ["NotHeldAt"] = followUp.NotHeldAt,
+        ["SnoozedUntil"] = followUp.SnoozedUntil,
+        ["LastRemindedAt"] = followUp.LastRemindedAt,
+        ["Reminders"] = JsonSerializer.Serialize(followUp.Reminders, Json),
+    });
+
+    public static InterviewFollowUp ToFollowUp(StoredRow row) => new(
+        row.GetString("InterviewId")!,
+        row.PartitionKey,
+        Enum.TryParse<NotHeldReason>(row.GetString("NotHeld"), out var reason) ? reason : null,
+        row.GetDateTimeOffset("NotHeldAt"),
+        row.GetDateTimeOffset("SnoozedUntil"),
+        row.GetDateTimeOffset("LastRemindedAt"),
+        JsonSerializer.Deserialize<List<ReminderEntry>>(row.GetString("Reminders") ?? "[]", Json) ?? []);
 }

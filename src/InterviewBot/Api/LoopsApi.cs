@@ -35,15 +35,7 @@ internal static class LoopsApi
         }
         catch (JsonException ex)
         {
-            var field = string.IsNullOrEmpty(ex.Path) || ex.Path == "$" ? "$" : ex.Path.TrimStart('$', '.');
-            var message = ex.Message.Contains("could not be mapped", StringComparison.Ordinal)
-                ? "This field is not part of the loop format."
-                : ex.InnerException is ApiJson.OffsetRequiredException
-                    ? "Times need an offset, e.g. 2026-11-27T10:00:00Z or 2026-11-27T11:00:00+01:00."
-                    : "This value does not have the expected type" + (ex.LineNumber is { } line ? $" (line {line + 1})." : ".");
-            return TypedResults.ValidationProblem(
-                new Dictionary<string, string[]> { [field] = [message] },
-                title: "The request body could not be read.");
+            return TypedResults.ValidationProblem(ApiJson.Describe(ex), title: "The request body could not be read.");
         }
 
         var (plan, errors) = await loops.CreateAsync(body, cancellationToken).ConfigureAwait(false);
@@ -89,6 +81,7 @@ internal static class LoopsApi
                     scorecard?.Status.ToString() ?? "NotStarted",
                     scorecard?.SubmittedAt,
                     scorecard?.Status != ScorecardStatus.Submitted && now > i.FeedbackDue),
+                InterviewsApi.Status(snapshot.FollowUps.GetValueOrDefault(i.Id)?.NotHeld),
                 delivery is null ? null : new DeliveryState(delivery.Status.ToString(), delivery.Attempts, delivery.LastError, delivery.Status == Domain.Delivery.DeliveryStatus.Delivered ? delivery.UpdatedAt : null));
         }).ToList();
         return TypedResults.Ok(new LoopStatus(
@@ -112,6 +105,19 @@ internal static class ApiJson
         MaxDepth = 16,
         Converters = { new OffsetRequiredConverter() },
     };
+
+    /// <summary>Names the field a JSON error is about and says, in words, what is wrong with it.</summary>
+    public static Dictionary<string, string[]> Describe(JsonException ex)
+    {
+        ArgumentNullException.ThrowIfNull(ex);
+        var field = string.IsNullOrEmpty(ex.Path) || ex.Path == "$" ? "$" : ex.Path.TrimStart('$', '.');
+        var message = ex.Message.Contains("could not be mapped", StringComparison.Ordinal)
+            ? "This field is not part of the format."
+            : ex.InnerException is OffsetRequiredException
+                ? "Times need an offset, e.g. 2026-11-27T10:00:00Z or 2026-11-27T11:00:00+01:00."
+                : "This value does not have the expected type" + (ex.LineNumber is { } line ? $" (line {line + 1})." : ".");
+        return new Dictionary<string, string[]> { [field] = [message] };
+    }
 
     /// <summary>Thrown for a time without a UTC offset, which would otherwise be read in the server's time zone.</summary>
     internal sealed class OffsetRequiredException : Exception
@@ -180,6 +186,7 @@ internal sealed record InterviewStatus(
     DateTimeOffset End,
     DateTimeOffset FeedbackDue,
     ScorecardState Scorecard,
+    string Status,
     DeliveryState? Delivery);
 
 internal sealed record ScorecardState(string Status, DateTimeOffset? SubmittedAt, bool Overdue);

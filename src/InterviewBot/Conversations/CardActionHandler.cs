@@ -1,4 +1,6 @@
 using InterviewBot.Cards;
+using InterviewBot.Loops;
+using InterviewBot.Reminders;
 using InterviewBot.Scorecards;
 using InterviewBot.Teams.Routing;
 using InterviewBot.Teams.Schema;
@@ -6,7 +8,7 @@ using InterviewBot.Teams.Schema;
 namespace InterviewBot.Conversations;
 
 /// <summary>Answers <c>adaptiveCard/action</c> invokes (Action.Execute) with the card that replaces the clicked one, dispatching by verb.</summary>
-internal sealed class CardActionHandler(ScorecardActions scorecards)
+internal sealed class CardActionHandler(ScorecardActions scorecards, ReminderActions reminders, LoopActions loops)
 {
     public async Task<InvokeResponse> HandleAsync(TurnContext turn, CancellationToken cancellationToken)
     {
@@ -18,12 +20,15 @@ internal sealed class CardActionHandler(ScorecardActions scorecards)
             return AdaptiveCardInvokeResponse.Error(400, "BadRequest", "The card action has no verb.");
         }
 
-        if (!ScorecardActions.Handles(verb))
+        var caller = turn.Activity.From?.AadObjectId;
+        var data = invoke.Action.Data;
+        var card = verb switch
         {
-            return AdaptiveCardInvokeResponse.Card(ScorecardCard.Notice("This button no longer works", "This card is from an older version of InterviewBot. Type **help** to see what I can do."));
-        }
-
-        var card = await scorecards.HandleAsync(verb, turn.Activity.From?.AadObjectId, invoke.Action.Data, cancellationToken).ConfigureAwait(false);
+            _ when ScorecardActions.Handles(verb) => await scorecards.HandleAsync(verb, caller, data, cancellationToken).ConfigureAwait(false),
+            _ when ReminderActions.Handles(verb) => await reminders.HandleAsync(verb, caller, data, cancellationToken).ConfigureAwait(false),
+            _ when LoopActions.Handles(verb) => await loops.HandleAsync(verb, caller, data, cancellationToken).ConfigureAwait(false),
+            _ => ScorecardCard.Notice("This button no longer works", "This card is from an older version of InterviewBot. Type **help** to see what I can do."),
+        };
         return AdaptiveCardInvokeResponse.Card(card);
     }
 }

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 using InterviewBot.Storage.Tables;
+using InterviewBot.Teams.Clients;
 using InterviewBot.Teams.Routing;
 using InterviewBot.Teams.Schema;
 
@@ -50,6 +51,12 @@ internal sealed partial class DeduplicateActivities(ITableStore tables, TimeProv
         {
             await next().ConfigureAwait(false);
         }
+        catch (ConnectorException ex)
+        {
+            // The turn got as far as answering, so its work is stored; redoing it on a redelivery would create a
+            // second loop or a second reminder. Only the answer is lost, and the marker stays.
+            Log.ReplyLost(logger, ex, activity.Type ?? "unknown");
+        }
         catch
         {
             // The first attempt failed, so a redelivery must be allowed to try again.
@@ -90,6 +97,9 @@ internal sealed partial class DeduplicateActivities(ITableStore tables, TimeProv
 
     private static partial class Log
     {
+        [LoggerMessage(EventId = 1302, Level = LogLevel.Warning, Message = "The answer to a {ActivityType} activity could not be sent; its work is kept and a redelivery will be ignored")]
+        public static partial void ReplyLost(ILogger logger, Exception exception, string activityType);
+
         [LoggerMessage(EventId = 1301, Level = LogLevel.Information, Message = "Ignored a redelivered {ActivityType} activity")]
         public static partial void Duplicate(ILogger logger, string activityType);
     }

@@ -1,9 +1,10 @@
+using InterviewBot.Reminders;
 using InterviewBot.Storage.Hiring;
 
 namespace InterviewBot.Delivery;
 
 /// <summary>The Hangfire entry points for scorecard delivery; re-runnable, taking ids only.</summary>
-internal sealed partial class DeliveryJobs(DeliveryService delivery, HiringStore store, TimeProvider time, ILogger<DeliveryJobs> logger)
+internal sealed partial class DeliveryJobs(DeliveryService delivery, ReminderService reminders, HiringStore store, TimeProvider time, ILogger<DeliveryJobs> logger)
 {
     public const string SweepJobId = "scorecard-delivery-sweep";
 
@@ -11,9 +12,10 @@ internal sealed partial class DeliveryJobs(DeliveryService delivery, HiringStore
         delivery.DeliverAsync(candidateId, interviewId, cancellationToken);
 
     /// <summary>
-    /// Re-drives every delivery that is due and not done, reading only the due index. Entries whose delivery is
-    /// done, gone or rescheduled are removed.
+    /// Re-drives every reminder and delivery that is due and not done, reading only the due index. Entries whose
+    /// work is done, gone or rescheduled are removed.
     /// </summary>
+    /// <returns>The number of deliveries attempted.</returns>
     public async Task<int> SweepAsync(CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
@@ -23,6 +25,15 @@ internal sealed partial class DeliveryJobs(DeliveryService delivery, HiringStore
         await foreach (var entry in store.GetDueAsync(now, cancellationToken).ConfigureAwait(false))
         {
             entries.Add(entry);
+        }
+
+        foreach (var entry in entries.Where(e => e.Kind == HiringStore.ReminderKind))
+        {
+            if (await reminders.ProcessAsync(entry.CandidateId, entry.SubjectId, entry, cancellationToken).ConfigureAwait(false) == ReminderOutcome.Busy
+                && entry.DueAt < oldestRemaining)
+            {
+                oldestRemaining = entry.DueAt;
+            }
         }
 
         foreach (var entry in entries.Where(e => e.Kind == HiringStore.DeliveryKind))
@@ -36,7 +47,7 @@ internal sealed partial class DeliveryJobs(DeliveryService delivery, HiringStore
 
             attempted++;
             var outcome = await delivery.DeliverAsync(entry.CandidateId, entry.SubjectId, cancellationToken).ConfigureAwait(false);
-            if (outcome == DeliveryOutcome.Delivered)
+            if (outcome is DeliveryOutcome.Delivered or DeliveryOutcome.Gone)
             {
                 await store.RemoveDueAsync(entry, cancellationToken).ConfigureAwait(false);
             }

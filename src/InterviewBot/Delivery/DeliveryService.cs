@@ -1,4 +1,5 @@
 using InterviewBot.Cards;
+using InterviewBot.Conversations;
 using InterviewBot.Domain.Delivery;
 using InterviewBot.Domain.People;
 using InterviewBot.Domain.Scorecards;
@@ -32,8 +33,8 @@ internal sealed partial class DeliveryService(
     HiringStore store,
     UserDirectory users,
     TemplateCatalog templates,
+    PersonalChats chats,
     IConnectorClient connector,
-    IOptions<DeliveryOptions> options,
     TimeProvider time,
     ILogger<DeliveryService> logger)
 {
@@ -49,6 +50,12 @@ internal sealed partial class DeliveryService(
         if (stored.Value.Status == DeliveryStatus.Delivered)
         {
             return DeliveryOutcome.Delivered;
+        }
+
+        // Nobody fills in a scorecard for an interview that did not take place; a PATCH back to "scheduled" files it again.
+        if (context.FollowUp?.Value.NotHeld is not null)
+        {
+            return DeliveryOutcome.Gone;
         }
 
         var now = time.GetUtcNow();
@@ -73,9 +80,14 @@ internal sealed partial class DeliveryService(
             var template = templates.Find(context.Loop.TemplateId)
                 ?? throw new InvalidOperationException($"Template '{context.Loop.TemplateId}' is not installed.");
             var interviewer = context.Interview.Interviewer;
-            var user = await users.FindAsync(interviewer.AadObjectId, cancellationToken).ConfigureAwait(false);
-            var route = await RouteAsync(user, cancellationToken).ConfigureAwait(false);
-            if (route is null)
+            var subject = new ScorecardSubject(context.Candidate, context.Interview, template, await chats.TimeZoneOfAsync(interviewer, cancellationToken).ConfigureAwait(false));
+            var scorecard = context.Scorecard?.Value;
+            var card = scorecard is { Status: ScorecardStatus.Submitted }
+                ? ScorecardCard.Submitted(subject, scorecard, null)
+                : ScorecardCard.Form(subject, scorecard is null ? new ScorecardDraft([], [], null, string.Empty) : ScorecardDraft.From(scorecard), scorecard?.Version ?? 0, [], null);
+            var message = Activity.CreateMessage(card, "Your interview has ended. Here is your scorecard: rate what you observed while it is fresh.");
+            var sent = await chats.SendAsync(interviewer, message, cancellationToken).ConfigureAwait(false);
+            if (sent is null)
             {
                 await FailAsync(claimed, etag, "No way to reach the interviewer yet: nobody from their tenant has used InterviewBot. It goes out as soon as anyone in their organisation starts using InterviewBot, and is retried automatically until then.").ConfigureAwait(false);
                 await store.MarkWaitingForRouteAsync(candidateId, interviewId, CancellationToken.None).ConfigureAwait(false);
@@ -83,38 +95,10 @@ internal sealed partial class DeliveryService(
                 return DeliveryOutcome.Failed;
             }
 
-            var subject = new ScorecardSubject(context.Candidate, context.Interview, template, user?.TimeZone);
-            var scorecard = context.Scorecard?.Value;
-            var card = scorecard is { Status: ScorecardStatus.Submitted }
-                ? ScorecardCard.Submitted(subject, scorecard, null)
-                : ScorecardCard.Form(subject, scorecard is null ? new ScorecardDraft([], [], null, string.Empty) : ScorecardDraft.From(scorecard), scorecard?.Version ?? 0, [], null);
-            var conversationId = route.ConversationId;
-            if (conversationId is null)
-            {
-                var created = await connector.CreateConversationAsync(
-                    route.ServiceUrl,
-                    new ConversationParameters
-                    {
-                        IsGroup = false,
-                        Bot = new ChannelAccount(route.BotId),
-                        Members = [new ChannelAccount(user?.TeamsUserId ?? interviewer.AadObjectId, AadObjectId: interviewer.AadObjectId)],
-                        TenantId = route.TenantId,
-                        ChannelData = new TeamsChannelData { Tenant = new TenantInfo(route.TenantId) },
-                    },
-                    cancellationToken).ConfigureAwait(false);
-                conversationId = created.Id ?? throw new InvalidOperationException("Teams created a conversation without an id.");
-                // Remember the chat, so a retry or the next card reuses it instead of creating another.
-                var remembered = user is not null
-                    ? user with { PersonalConversationId = conversationId }
-                    : new KnownUser(interviewer.AadObjectId, interviewer.AadObjectId, interviewer.Name, route.TenantId, route.ServiceUrl, route.BotId, conversationId, null, time.GetUtcNow());
-                await users.RememberAsync(remembered, TimeSpan.Zero, cancellationToken).ConfigureAwait(false);
-            }
-
-            var message = Activity.CreateMessage(card, "Your interview has ended. Here is your scorecard: rate what you observed while it is fresh.");
-            var sent = await connector.SendToConversationAsync(route.ServiceUrl, conversationId, message, cancellationToken).ConfigureAwait(false);
+            var conversationId = sent.ConversationId;
             try
             {
-                await store.ReplaceDeliveryAsync(claimed.Delivered(conversationId, sent.Id, time.GetUtcNow()), etag, cancellationToken).ConfigureAwait(false);
+                await store.ReplaceDeliveryAsync(claimed.Delivered(conversationId, sent.ActivityId, time.GetUtcNow()), etag, cancellationToken).ConfigureAwait(false);
             }
             catch (StorageConflictException)
             {
@@ -182,17 +166,6 @@ internal sealed partial class DeliveryService(
         }
     }
 
-    private async Task<Route?> RouteAsync(KnownUser? user, CancellationToken cancellationToken)
-    {
-        if (user is not null)
-        {
-            return new Route(user.ServiceUrl, user.TenantId, user.BotId, user.PersonalConversationId);
-        }
-
-        var tenant = await users.FindTenantRouteAsync(string.IsNullOrWhiteSpace(options.Value.TenantId) ? null : options.Value.TenantId, cancellationToken).ConfigureAwait(false);
-        return tenant is null ? null : new Route(tenant.ServiceUrl, tenant.TenantId, tenant.BotId, null);
-    }
-
     // Runs even when the attempt was cancelled midway, so the claim is always released.
     private async Task FailAsync(ScorecardDelivery claimed, string etag, string reason)
     {
@@ -217,8 +190,6 @@ internal sealed partial class DeliveryService(
     };
 
     private const string NotInRoster = "BotNotInConversationRoster";
-
-    private sealed record Route(string ServiceUrl, string TenantId, string BotId, string? ConversationId);
 
     private static partial class Log
     {

@@ -1,11 +1,11 @@
 using Hangfire;
-using Hangfire.InMemory;
 using InterviewBot.Api;
 using InterviewBot.Commands;
 using InterviewBot.Conversations;
 using InterviewBot.Delivery;
 using InterviewBot.Domain.Templates;
 using InterviewBot.Loops;
+using InterviewBot.Reminders;
 using InterviewBot.Scorecards;
 using InterviewBot.Storage;
 using InterviewBot.Storage.Hiring;
@@ -36,6 +36,9 @@ internal static class InterviewBotServices
 
         services.AddOptions<DeliveryOptions>().BindConfiguration(DeliveryOptions.Section);
         services.AddOptions<DemoOptions>().BindConfiguration(DemoOptions.Section);
+        services.AddOptions<ReminderOptions>().BindConfiguration(ReminderOptions.Section)
+            .Validate(o => o.ToSettings().Validate().Count == 0, "Reminders settings are invalid: check working hours, days and intervals.")
+            .ValidateOnStart();
         services.AddOptions<ApiOptions>().BindConfiguration(ApiOptions.Section);
         services.AddOptions<JobsOptions>().BindConfiguration(JobsOptions.Section)
             .Validate(o => o.WorkerCount is > 0 and <= 64, "Jobs:WorkerCount must be between 1 and 64.")
@@ -50,16 +53,7 @@ internal static class InterviewBotServices
         services.AddScoped<DeduplicateActivities>();
         services.AddScoped<ApiKeyFilter>();
 
-        services.AddHangfire(config => config
-            .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
-            .UseSimpleAssemblyNameTypeSerializer()
-            .UseRecommendedSerializerSettings()
-            .UseInMemoryStorage(new InMemoryStorageOptions { IdType = InMemoryStorageIdType.Long }));
-        services.AddHangfireServer((sp, options) =>
-        {
-            options.WorkerCount = sp.GetRequiredService<IOptions<JobsOptions>>().Value.WorkerCount;
-            options.SchedulePollingInterval = TimeSpan.FromSeconds(5);
-        });
+        services.AddInterviewBotJobs();
         services.AddHostedService<RecurringJobsRegistration>();
 
         services.AddTeamsBot(configuration, router => router
@@ -83,7 +77,13 @@ internal static class InterviewBotServices
         services.AddScoped<ChatCommands>();
         services.AddScoped<IChatCommand, HelpCommand>();
         services.AddScoped<IChatCommand, ScorecardsCommand>();
+        services.AddScoped<IChatCommand, StatusCommand>();
+        services.AddScoped<IChatCommand, RemindCommand>();
         services.AddScoped<IChatCommand, DemoCommand>();
+        services.AddScoped<ReminderActions>();
+        services.AddScoped<LoopActions>();
+        services.AddScoped<PersonalChats>();
+        services.AddScoped<ReminderService>();
         return services;
     }
 
@@ -92,6 +92,7 @@ internal static class InterviewBotServices
         app.UseExceptionHandler();
         app.MapTeamsBot();
         app.MapLoopsApi();
+        app.MapInterviewsApi();
         app.MapGet("/health", () => TypedResults.Ok(new { status = "ok" }));
         return app;
     }

@@ -3,7 +3,11 @@ using InterviewBot.Domain.Delivery;
 using InterviewBot.Domain.Loops;
 using InterviewBot.Domain.Scorecards;
 using InterviewBot.Domain.Templates;
+using InterviewBot.Reminders;
+using InterviewBot.Domain.Reminders;
 using InterviewBot.Storage.Hiring;
+using InterviewBot.Storage.People;
+using Microsoft.Extensions.Options;
 
 namespace InterviewBot.Loops;
 
@@ -11,6 +15,8 @@ namespace InterviewBot.Loops;
 internal sealed partial class LoopService(
     HiringStore store,
     TemplateCatalog templates,
+    UserDirectory users,
+    IOptions<ReminderOptions> reminders,
     IDeliveryScheduler scheduler,
     TimeProvider time,
     ILogger<LoopService> logger)
@@ -26,7 +32,19 @@ internal sealed partial class LoopService(
 
         // The deliveries are stored with the loop, before any job exists: if scheduling is lost, the sweep finds them.
         var deliveries = plan.Interviews.Select(i => ScorecardDelivery.For(i.Id, i.CandidateId, i.End, now)).ToList();
-        await store.CreateLoopAsync(plan, deliveries, cancellationToken).ConfigureAwait(false);
+        var settings = reminders.Value.ToSettings();
+        var followUps = new List<InterviewFollowUp>();
+        var managerZone = plan.Loop.HiringManagers.Count == 0
+            ? null
+            : ZoneResolver.Find((await users.FindAsync(plan.Loop.HiringManagers[0].AadObjectId, cancellationToken).ConfigureAwait(false))?.TimeZone);
+        foreach (var interview in plan.Interviews)
+        {
+            // Planned in the interviewer's zone when Teams has told it; each reminder is checked again when it is sent.
+            var zone = ZoneResolver.Find((await users.FindAsync(interview.Interviewer.AadObjectId, cancellationToken).ConfigureAwait(false))?.TimeZone);
+            followUps.Add(InterviewFollowUp.Plan(interview.Id, interview.CandidateId, ReminderPolicy.Plan(interview, settings, zone, managerZone)));
+        }
+
+        await store.CreateLoopAsync(plan, deliveries, followUps, cancellationToken).ConfigureAwait(false);
         foreach (var delivery in deliveries)
         {
             scheduler.Schedule(delivery.CandidateId, delivery.InterviewId, delivery.DueAt);

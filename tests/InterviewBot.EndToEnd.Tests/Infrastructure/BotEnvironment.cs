@@ -10,13 +10,21 @@ namespace InterviewBot.EndToEnd.Tests.Infrastructure;
 /// </summary>
 public sealed class BotEnvironment : IAsyncDisposable
 {
-    private BotEnvironment(IStorageUnderTest storage, CaptureConnector connector, BotHost host)
+    private readonly HttpClient? _api;
+
+    private BotEnvironment(IStorageUnderTest storage, CaptureConnector connector, BotHost host, string? apiKey)
     {
         Storage = storage;
         Connector = connector;
         Host = host;
         Teams = new TeamsChannel(host.Http, connector.ServiceUrl, "28:" + Guid.NewGuid());
-        Loops = new LoopsApiClient(host.Http);
+        if (apiKey is not null)
+        {
+            _api = new HttpClient { BaseAddress = host.Address, Timeout = Waits.Default };
+            _api.DefaultRequestHeaders.Add("X-Api-Key", apiKey);
+        }
+
+        Loops = new LoopsApiClient(_api ?? host.Http);
         connector.Requests.Context = host.Problems;
     }
 
@@ -30,14 +38,28 @@ public sealed class BotEnvironment : IAsyncDisposable
 
     public LoopsApiClient Loops { get; }
 
-    public static async Task<BotEnvironment> StartAsync(IStorageUnderTest storage)
+    /// <param name="storage">Where the bot keeps its data; disposed with the environment.</param>
+    /// <param name="environment">The host environment.</param>
+    /// <param name="settings">More settings, given the capture connector so they can name its URL.</param>
+    /// <param name="services">Replacements of services, as <see cref="BotHost.StartAsync"/> takes them.</param>
+    public static async Task<BotEnvironment> StartAsync(
+        IStorageUnderTest storage,
+        string environment = "Development",
+        Func<CaptureConnector, IReadOnlyDictionary<string, string?>>? settings = null,
+        Action<IServiceCollection>? services = null)
     {
         CaptureConnector? connector = null;
         try
         {
             connector = await CaptureConnector.StartAsync();
-            var host = await BotHost.StartAsync(storage.Settings);
-            return new BotEnvironment(storage, connector, host);
+            var merged = new Dictionary<string, string?>(storage.Settings);
+            foreach (var (key, value) in settings?.Invoke(connector) ?? new Dictionary<string, string?>())
+            {
+                merged[key] = value;
+            }
+
+            var host = await BotHost.StartAsync(merged, environment, services);
+            return new BotEnvironment(storage, connector, host, merged.GetValueOrDefault("Api:Keys:0"));
         }
         catch
         {
@@ -69,6 +91,7 @@ public sealed class BotEnvironment : IAsyncDisposable
     {
         try
         {
+            _api?.Dispose();
             await Host.DisposeAsync();
             await Connector.DisposeAsync();
         }

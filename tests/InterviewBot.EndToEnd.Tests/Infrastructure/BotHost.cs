@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -26,8 +27,8 @@ public sealed record HostLogEntry(LogLevel Level, string Category, int EventId, 
 
 /// <summary>
 /// The real InterviewBot host (its own Program, services and configuration) listening with Kestrel on a free
-/// 127.0.0.1 port in the Development environment, so that the bot, the connector and the Playground talk to it
-/// over real HTTP. Settings given here override the app's own configuration.
+/// 127.0.0.1 port, in the Development environment unless told otherwise, so that the bot, the connector and the
+/// Playground talk to it over real HTTP. Settings given here override the app's own configuration.
 /// </summary>
 public sealed class BotHost : WebApplicationFactory<Program>
 {
@@ -36,11 +37,15 @@ public sealed class BotHost : WebApplicationFactory<Program>
     private static readonly SemaphoreSlim StartGate = new(1, 1);
 
     private readonly IReadOnlyDictionary<string, string?> _settings;
+    private readonly string _environment;
+    private readonly Action<IServiceCollection>? _services;
     private HttpClient? _client;
 
-    private BotHost(IReadOnlyDictionary<string, string?> settings)
+    private BotHost(IReadOnlyDictionary<string, string?> settings, string environment, Action<IServiceCollection>? services)
     {
         _settings = settings;
+        _environment = environment;
+        _services = services;
         UseKestrel(0);
     }
 
@@ -63,9 +68,12 @@ public sealed class BotHost : WebApplicationFactory<Program>
         return problems.Count == 0 ? string.Empty : "Host warnings and errors:" + Environment.NewLine + string.Join(Environment.NewLine, problems.Select(p => "  - " + p));
     }
 
-    public static async Task<BotHost> StartAsync(IReadOnlyDictionary<string, string?> settings)
+    /// <param name="settings">Settings over the app's own configuration.</param>
+    /// <param name="environment">The host environment; outside Development the app insists on its credentials.</param>
+    /// <param name="services">Replaces what must not leave the machine, such as the token endpoint of Microsoft Entra ID.</param>
+    public static async Task<BotHost> StartAsync(IReadOnlyDictionary<string, string?> settings, string environment = "Development", Action<IServiceCollection>? services = null)
     {
-        var host = new BotHost(settings);
+        var host = new BotHost(settings, environment, services);
         await StartGate.WaitAsync();
         try
         {
@@ -93,7 +101,7 @@ public sealed class BotHost : WebApplicationFactory<Program>
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
-        builder.UseEnvironment("Development");
+        builder.UseEnvironment(_environment);
         builder.ConfigureAppConfiguration(configuration => configuration.AddInMemoryCollection(_settings));
         builder.ConfigureLogging(logging =>
         {
@@ -101,6 +109,10 @@ public sealed class BotHost : WebApplicationFactory<Program>
             logging.AddProvider(new RecordingLoggerProvider(Log));
         });
         builder.ConfigureServices(services => services.AddSingleton<IStartupFilter>(new InboundRecorder(Inbound)));
+        if (_services is not null)
+        {
+            builder.ConfigureTestServices(_services);
+        }
     }
 
     /// <summary>Notes every activity the messaging endpoint has finished with, so a test can tell when a turn is over.</summary>

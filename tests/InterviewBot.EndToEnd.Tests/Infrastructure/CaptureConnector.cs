@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Globalization;
 using System.Net;
 using System.Text.Json;
@@ -12,16 +13,19 @@ using Microsoft.Extensions.Logging;
 
 namespace InterviewBot.EndToEnd.Tests.Infrastructure;
 
-/// <summary>One call the bot made to the Teams connector, and the id the connector answered with.</summary>
-public sealed record ConnectorRequest(string Operation, string ConversationId, string? ActivityId, JsonElement Body)
+/// <summary>
+/// One call the bot made to the Teams connector: the id and HTTP status the connector answered with, and the
+/// Authorization header the call carried.
+/// </summary>
+public sealed record ConnectorRequest(string Operation, string ConversationId, string? ActivityId, JsonElement Body, int Status = StatusCodes.Status201Created, string? Authorization = null)
 {
     public const string CreateConversation = "CreateConversation";
     public const string SendToConversation = "SendToConversation";
     public const string ReplyToActivity = "ReplyToActivity";
     public const string UpdateActivity = "UpdateActivity";
 
-    /// <summary>Whether this call puts a message in front of the user (a post, a reply or an update).</summary>
-    public bool IsMessage => Operation is SendToConversation or ReplyToActivity or UpdateActivity;
+    /// <summary>Whether this call puts a message in front of the user (a post, a reply or an update that was accepted).</summary>
+    public bool IsMessage => (Operation is SendToConversation or ReplyToActivity or UpdateActivity) && Status < 300;
 
     public string? Text => Body.TryGetProperty("text", out var text) && text.ValueKind == JsonValueKind.String ? text.GetString() : null;
 
@@ -33,7 +37,7 @@ public sealed record ConnectorRequest(string Operation, string ConversationId, s
     public AdaptiveCardView Card => Cards.Count == 1 ? Cards[0] : throw new InvalidOperationException($"Expected one card, found {Cards.Count}: {this}");
 
     public override string ToString() =>
-        $"{Operation} {ConversationId}{(ActivityId is null ? string.Empty : "/" + ActivityId)}: "
+        $"{Operation} {ConversationId}{(ActivityId is null ? string.Empty : "/" + ActivityId)}{(Status < 300 ? string.Empty : $" refused with {Status}")}: "
         + (Operation == CreateConversation ? Body.GetRawText() : $"text={Text ?? "(none)"}; cards=[{string.Join("; ", Cards.Select(c => Shorten(c.ToString())))}]");
 
     private static string Shorten(string text) => text.Length <= 300 ? text : text[..300] + "…";
@@ -46,6 +50,7 @@ public sealed record ConnectorRequest(string Operation, string ConversationId, s
 public sealed class CaptureConnector : IAsyncDisposable
 {
     private readonly WebApplication _app;
+    private readonly ConcurrentDictionary<string, (int Status, string Code)> _refusals = new(StringComparer.Ordinal);
     private long _lastId = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds();
 
     private CaptureConnector(WebApplication app) => _app = app;
@@ -73,6 +78,12 @@ public sealed class CaptureConnector : IAsyncDisposable
     public Task<ConnectorRequest> WaitForMessageAsync(string conversationId, Func<ConnectorRequest, bool> match, string what, int from = 0) =>
         Requests.WaitForAsync(r => r.IsMessage && r.ConversationId == conversationId && match(r), what, from);
 
+    /// <summary>
+    /// From now on answers every post into <paramref name="conversationId"/> the way Teams refuses it, such as 403
+    /// BotNotInConversationRoster once the user removed the app.
+    /// </summary>
+    public void Refuse(string conversationId, int status, string errorCode) => _refusals[conversationId] = (status, errorCode);
+
     /// <summary>Every message sent so far into <paramref name="conversationId"/>.</summary>
     public IReadOnlyList<ConnectorRequest> MessagesIn(string conversationId) =>
         [.. Requests.Snapshot().Where(r => r.IsMessage && r.ConversationId == conversationId)];
@@ -89,33 +100,42 @@ public sealed class CaptureConnector : IAsyncDisposable
         {
             var body = await ReadAsync(request);
             var conversationId = "a:1" + Guid.NewGuid().ToString("N");
-            Requests.Add(new ConnectorRequest(ConnectorRequest.CreateConversation, conversationId, null, body));
+            Requests.Add(new ConnectorRequest(ConnectorRequest.CreateConversation, conversationId, null, body, Authorization: Authorization(request)));
             return Results.Json(new { id = conversationId }, statusCode: StatusCodes.Status201Created);
         });
         app.MapPost("/v3/conversations/{conversationId}/activities", async (string conversationId, HttpRequest request) =>
         {
             var body = await ReadAsync(request);
+            if (_refusals.TryGetValue(conversationId, out var refusal))
+            {
+                Requests.Add(new ConnectorRequest(ConnectorRequest.SendToConversation, conversationId, null, body, refusal.Status, Authorization(request)));
+                return Results.Json(new { error = new { code = refusal.Code, message = "The bot is not part of the conversation roster." } }, statusCode: refusal.Status);
+            }
+
             var id = NextId();
-            Requests.Add(new ConnectorRequest(ConnectorRequest.SendToConversation, conversationId, id, body));
+            Requests.Add(new ConnectorRequest(ConnectorRequest.SendToConversation, conversationId, id, body, Authorization: Authorization(request)));
             return Results.Json(new { id }, statusCode: StatusCodes.Status201Created);
         });
         app.MapPost("/v3/conversations/{conversationId}/activities/{replyToId}", async (string conversationId, string replyToId, HttpRequest request) =>
         {
             var body = await ReadAsync(request);
             var id = NextId();
-            Requests.Add(new ConnectorRequest(ConnectorRequest.ReplyToActivity, conversationId, id, body));
+            Requests.Add(new ConnectorRequest(ConnectorRequest.ReplyToActivity, conversationId, id, body, Authorization: Authorization(request)));
             return Results.Json(new { id }, statusCode: StatusCodes.Status201Created);
         });
         app.MapPut("/v3/conversations/{conversationId}/activities/{activityId}", async (string conversationId, string activityId, HttpRequest request) =>
         {
             var body = await ReadAsync(request);
-            Requests.Add(new ConnectorRequest(ConnectorRequest.UpdateActivity, conversationId, activityId, body));
+            Requests.Add(new ConnectorRequest(ConnectorRequest.UpdateActivity, conversationId, activityId, body, StatusCodes.Status200OK, Authorization(request)));
             return Results.Json(new { id = activityId });
         });
     }
 
     // Teams' activity ids in a personal chat are millisecond timestamps; only uniqueness matters here.
     private string NextId() => Interlocked.Increment(ref _lastId).ToString(CultureInfo.InvariantCulture);
+
+    private static string? Authorization(HttpRequest request) =>
+        request.Headers.Authorization.Count == 0 ? null : request.Headers.Authorization.ToString();
 
     private static async Task<JsonElement> ReadAsync(HttpRequest request)
     {

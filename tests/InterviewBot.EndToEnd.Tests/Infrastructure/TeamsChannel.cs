@@ -38,13 +38,17 @@ public sealed record InvokeAnswer(HttpStatusCode Status, JsonElement Body)
 
 /// <summary>
 /// Plays Teams toward the bot: posts Teams-shaped activities (personal chat, <c>29:</c> user ids, Entra object ids,
-/// tenant in channelData, the capture connector as serviceUrl) to the real host's messaging endpoint, without a token.
+/// tenant in channelData, the capture connector as serviceUrl) to the real host's messaging endpoint, without a token
+/// unless <see cref="Authorization"/> says how Teams signs them.
 /// </summary>
 public sealed class TeamsChannel(HttpClient host, string serviceUrl, string botId)
 {
     public const string BotName = "InterviewBot";
 
     public string BotId { get; } = botId;
+
+    /// <summary>The Authorization header Teams sends with an activity; null sends none, as the Playground does.</summary>
+    public Func<JsonObject, string?>? Authorization { get; set; }
 
     /// <summary>Adds the app in a personal scope, which Teams announces twice: conversationUpdate, then installationUpdate.</summary>
     public async Task InstallAsync(TeamsUser user)
@@ -60,13 +64,24 @@ public sealed class TeamsChannel(HttpClient host, string serviceUrl, string botI
         await PostAsync(installed);
     }
 
-    public async Task SayAsync(TeamsUser user, string text)
+    public Task SayAsync(TeamsUser user, string text) => PostAsync(Message(user, text));
+
+    /// <summary>A message from <paramref name="user"/> as Teams shapes it, to post as it is or altered.</summary>
+    public JsonObject Message(TeamsUser user, string text)
     {
         var message = Activity("message", user);
         message["text"] = text;
         message["textFormat"] = "plain";
         message["attachments"] = new JsonArray();
-        await PostAsync(message);
+        return message;
+    }
+
+    /// <summary>Posts <paramref name="activity"/> with exactly <paramref name="authorization"/> as its Authorization header, and returns the status.</summary>
+    public async Task<HttpStatusCode> SendAsync(JsonObject activity, string? authorization)
+    {
+        using var request = Request(activity, authorization);
+        using var response = await host.SendAsync(request);
+        return response.StatusCode;
     }
 
     /// <summary>Sends the <c>adaptiveCard/action</c> invoke for <paramref name="action"/>, pressed on the card activity <paramref name="replyToId"/>.</summary>
@@ -77,15 +92,28 @@ public sealed class TeamsChannel(HttpClient host, string serviceUrl, string botI
         invoke["replyToId"] = replyToId;
         invoke["channelData"]!["source"] = new JsonObject { ["name"] = "message" };
         invoke["value"] = new JsonObject { ["action"] = action.DeepClone(), ["trigger"] = "manual" };
-        using var response = await host.PostAsJsonAsync("api/messages", invoke);
+        using var request = Request(invoke, Authorization?.Invoke(invoke));
+        using var response = await host.SendAsync(request);
         var text = await response.Content.ReadAsStringAsync();
         using var body = JsonDocument.Parse(string.IsNullOrWhiteSpace(text) ? "null" : text);
         return new InvokeAnswer(response.StatusCode, body.RootElement.Clone());
     }
 
+    private static HttpRequestMessage Request(JsonObject activity, string? authorization)
+    {
+        var request = new HttpRequestMessage(HttpMethod.Post, "api/messages") { Content = JsonContent.Create(activity) };
+        if (authorization is not null)
+        {
+            request.Headers.TryAddWithoutValidation("Authorization", authorization);
+        }
+
+        return request;
+    }
+
     private async Task PostAsync(JsonObject activity)
     {
-        using var response = await host.PostAsJsonAsync("api/messages", activity);
+        using var request = Request(activity, Authorization?.Invoke(activity));
+        using var response = await host.SendAsync(request);
         var body = await response.Content.ReadAsStringAsync();
         Assert.True(response.StatusCode == HttpStatusCode.OK, $"The bot answered a {activity["type"]} with HTTP {(int)response.StatusCode}: {body}");
     }

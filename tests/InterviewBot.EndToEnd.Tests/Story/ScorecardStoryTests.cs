@@ -22,6 +22,7 @@ public abstract class ScorecardStoryTests(StoryFixture fixture)
     protected const int ScorecardStoredEvent = 2002;
     protected const int DeliveredEvent = 3101;
     protected const int NoRouteEvent = 3103;
+    protected const int UnreachableEvent = 3104;
 
     protected static readonly string[] Focus = ["ml-systems-design", "mlops-operations", "communication", "leadership"];
 
@@ -320,8 +321,10 @@ public abstract class ScorecardStoryTests(StoryFixture fixture)
     {
         // Arrange
         var (user, loop, delivered) = await ApiLoopAsync("Megan Bowen", "Casey Kim");
-        await Bot.Teams.InvokeAsync(user, delivered.Card.Press("Submit", Complete), delivered.ActivityId!);
+        var submitted = (await Bot.Teams.InvokeAsync(user, delivered.Card.Press("Submit", Complete), delivered.ActivityId!)).Card;
         var stored = await Bot.StoredScorecardAsync(loop.InterviewId);
+        // The card reaches the chat before its delivery is recorded; the report is compared only once that is done.
+        await Bot.Host.Log.WaitForAsync(e => e.Is(DeliveredEvent, "InterviewId", loop.InterviewId), "the delivery to be recorded");
         var reportBefore = await Bot.Loops.GetAsync(loop.LoopId);
         var intruder = await InstalledUserAsync("Adele Vance");
         var forged = new Dictionary<string, string>
@@ -337,6 +340,7 @@ public abstract class ScorecardStoryTests(StoryFixture fixture)
             await Bot.Teams.InvokeAsync(intruder, delivered.Card.Press("Submit", forged), delivered.ActivityId!),
             await Bot.Teams.InvokeAsync(intruder, delivered.Card.Press("Save draft", forged), delivered.ActivityId!),
             await Bot.Teams.InvokeAsync(intruder, Open(loop.InterviewId), delivered.ActivityId!),
+            await Bot.Teams.InvokeAsync(intruder, submitted.Press("Edit"), delivered.ActivityId!),
         };
 
         // Assert
@@ -404,6 +408,29 @@ public abstract class ScorecardStoryTests(StoryFixture fixture)
         // minutes, or up to an hour after several failed attempts.
         var created = await bot.Connector.Requests.WaitForAsync(r => r.Operation == ConnectorRequest.CreateConversation && Mentions(r, interviewerId), "a personal chat created for the interviewer once a colleague is known");
         await bot.Connector.WaitForMessageAsync(created.ConversationId, r => r.Cards.Any(c => c.Shows("Candidate: Casey Kim")), "the scorecard card in the new chat");
+    }
+
+    [Fact]
+    public async Task CreateLoop_InterviewerRemovedTheApp_ReportsTheDeliveryUnreachableAndTellsTheRecruiter()
+    {
+        // Arrange
+        var recruiter = await InstalledUserAsync("Riley Recruiter");
+        var interviewer = await InstalledUserAsync("Isaiah Langer");
+        Bot.Connector.Refuse(interviewer.PersonalConversationId, (int)HttpStatusCode.Forbidden, "BotNotInConversationRoster");
+
+        // Act
+        var loop = await Bot.Loops.CreateEndedInterviewAsync("Casey Kim", interviewer.AadObjectId, interviewer.Name, recruiter.AadObjectId);
+
+        // Assert: the notice goes out after the state is stored, so the report already shows it.
+        var notice = await Bot.Connector.WaitForMessageAsync(recruiter.PersonalConversationId, r => r.Cards.Any(c => c.Shows("An interviewer cannot be reached")), "the notice in the recruiter's chat");
+        Assert.True(notice.Card.Shows("Isaiah Langer"), notice.Card.ToString());
+        Assert.True(notice.Card.Shows("Casey Kim"), notice.Card.ToString());
+        Assert.Contains(Bot.Host.Log.Snapshot(), e => e.Is(UnreachableEvent, "InterviewId", loop.InterviewId));
+        var delivery = (await Bot.Loops.GetAsync(loop.LoopId)).Interview(loop.InterviewId).GetProperty("delivery");
+        Assert.Equal("Unreachable", delivery.GetProperty("status").GetString());
+        Assert.Contains("cannot write to this interviewer", delivery.GetProperty("lastError").GetString(), StringComparison.Ordinal);
+        Assert.Single(Bot.Connector.Requests.Snapshot(), r => r.ConversationId == interviewer.PersonalConversationId && r.Status == (int)HttpStatusCode.Forbidden);
+        Assert.DoesNotContain(Bot.Connector.MessagesIn(interviewer.PersonalConversationId), r => r.Cards.Any(c => c.Shows("Candidate: Casey Kim")));
     }
 
     [Fact]

@@ -4,6 +4,7 @@ using InterviewBot.Domain.Hiring;
 using InterviewBot.Domain.Scorecards;
 using InterviewBot.Storage.Hiring;
 using InterviewBot.Teams.Cards;
+using InterviewBot.Tests.Reminders;
 using InterviewBot.Tests.Support;
 
 namespace InterviewBot.Tests.Cards;
@@ -84,7 +85,8 @@ internal static class CardSamples
                 new HiringLoop("loop-1", "candidate-1", template.Id, [], [], TestData.Now.AddDays(-7)),
                 interview,
                 scorecard,
-                new Stored<ScorecardDelivery>(ScorecardDelivery.For(interview.Id, "candidate-1", end, end), "etag")));
+                new Stored<ScorecardDelivery>(ScorecardDelivery.For(interview.Id, "candidate-1", end, end), "etag"),
+                null));
         }
 
         return list;
@@ -114,6 +116,14 @@ internal static class CardSamples
         ["list-empty"] = () => ScorecardListCard.Build([], null, TestData.Now),
         ["list-mixed"] = () => ScorecardListCard.Build(Interviews(6), "Europe/Berlin", TestData.Now),
         ["list-over-limit"] = () => ScorecardListCard.Build(Interviews(ScorecardListCard.MaxShown + 5), null, TestData.Now),
+        ["reminder-nudge"] = () => ReminderCardSamples.Nudge(),
+        ["reminder-overdue-hostile"] = () => ReminderCardSamples.Overdue(Hostile),
+        ["reminder-requested-banner"] = () => ReminderCardSamples.Requested(),
+        ["reminder-escalation-hostile"] = () => ReminderCardSamples.Escalation(Hostile),
+        ["loop-status-hostile"] = () => ReminderCardSamples.Status(Hostile),
+        ["loop-status-long-text"] = () => ReminderCardSamples.Status(new string('N', 5000)),
+        ["loop-choice-hostile"] = () => ReminderCardSamples.Choice(Hostile),
+        ["loop-nudge-result-hostile"] = () => ReminderCardSamples.NudgeResult(Hostile),
     };
 
     public static TheoryData<string> Names => [.. All.Keys];

@@ -1,4 +1,6 @@
 using InterviewBot.Domain.Delivery;
+using InterviewBot.Domain.People;
+using InterviewBot.Storage.Hiring;
 using InterviewBot.Tests.Support;
 
 namespace InterviewBot.Tests.Delivery;
@@ -73,6 +75,26 @@ public sealed class DeliveryJobsTests : IDisposable
         Assert.Single(_fixture.Connector.Sent);
         Assert.Equal(DeliveryStatus.Delivered, (await _fixture.StoredDeliveryAsync(interview.CandidateId, interview.Id)).Status);
         Assert.Empty(await _fixture.DueEntriesAsync(_fixture.Time.GetUtcNow()));
+    }
+
+    [Fact]
+    public async Task SweepAsync_AfterTeamsSaidNotInRoster_DropsTheEntryWithoutTryingAgain()
+    {
+        await _fixture.Users.RememberAsync(TestData.KnownInterviewer(), TimeSpan.Zero);
+        await _fixture.Users.RememberAsync(new KnownUser(TestData.RecruiterId, "29:riley", "Riley", TestData.TenantId, TestData.ServiceUrl, TestData.BotId, "a:personal-riley", null, TestData.Now), TimeSpan.Zero);
+        var interview = await _fixture.CreateInterviewAsync();
+        _fixture.Connector.FailIn(TestData.InterviewerConversationId, DeliveryServiceTests.NotInRoster());
+        var first = await _fixture.Jobs.SweepAsync(CancellationToken.None);
+        _fixture.Time.Advance(TimeSpan.FromHours(2));
+
+        var second = await _fixture.Jobs.SweepAsync(CancellationToken.None);
+
+        Assert.Equal(1, first);
+        Assert.Equal(0, second);
+        Assert.Single(_fixture.Connector.Sent, c => c.ConversationId == TestData.InterviewerConversationId && c.Activity?.Text?.StartsWith("Your interview has ended", StringComparison.Ordinal) == true);
+        Assert.Single(_fixture.Connector.Sent, c => c.ConversationId == "a:personal-riley" && System.Text.Json.JsonSerializer.Serialize(c.Activity).Contains("An interviewer cannot be reached", StringComparison.Ordinal));
+        Assert.DoesNotContain(await _fixture.DueEntriesAsync(_fixture.Time.GetUtcNow()), e => e.Kind == HiringStore.DeliveryKind);
+        Assert.Equal(DeliveryStatus.Unreachable, (await _fixture.StoredDeliveryAsync(interview.CandidateId, interview.Id)).Status);
     }
 
     [Fact]

@@ -4,6 +4,7 @@ using InterviewBot.Cards;
 using InterviewBot.Delivery;
 using InterviewBot.Domain.Delivery;
 using InterviewBot.Domain.People;
+using InterviewBot.Storage.Hiring;
 using InterviewBot.Teams.Clients;
 using InterviewBot.Teams.Schema;
 using InterviewBot.Tests.Scorecards;
@@ -205,6 +206,108 @@ public sealed class DeliveryServiceTests : IDisposable
         var card = CardOf(Assert.Single(_fixture.Connector.Sent).Activity!);
         Assert.Contains("Scorecard submitted", CardJson.VisibleText(card), StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task DeliverAsync_TeamsSaysTheBotIsNotInTheRoster_MarksItUnreachableWithAReasonAndNoRetry()
+    {
+        await _fixture.Users.RememberAsync(TestData.KnownInterviewer(), TimeSpan.Zero);
+        var interview = await _fixture.CreateInterviewAsync();
+        _fixture.Connector.FailIn(TestData.InterviewerConversationId, NotInRoster());
+
+        var outcome = await _fixture.Delivery().DeliverAsync(interview.CandidateId, interview.Id);
+
+        Assert.Equal(DeliveryOutcome.Unreachable, outcome);
+        var delivery = await _fixture.StoredDeliveryAsync(interview.CandidateId, interview.Id);
+        Assert.Equal(DeliveryStatus.Unreachable, delivery.Status);
+        Assert.Contains("removed or blocked", delivery.LastError, StringComparison.Ordinal);
+        Assert.Contains("type scorecards", delivery.LastError, StringComparison.Ordinal);
+        Assert.Null(delivery.ClaimedAt);
+        Assert.Equal(1, delivery.Attempts);
+        Assert.DoesNotContain(await _fixture.DueEntriesAsync(TestData.Now.AddDays(2)), e => e.Kind == HiringStore.DeliveryKind && e.SubjectId == interview.Id && e.DueAt > TestData.InterviewEnd);
+    }
+
+    [Fact]
+    public async Task DeliverAsync_AgainAfterTeamsSaidNotInRoster_SendsNothingMore()
+    {
+        await _fixture.Users.RememberAsync(TestData.KnownInterviewer(), TimeSpan.Zero);
+        await RememberRecruiterAsync(TestData.RecruiterId, "a:personal-riley");
+        var interview = await _fixture.CreateInterviewAsync();
+        _fixture.Connector.FailIn(TestData.InterviewerConversationId, NotInRoster());
+        await _fixture.Delivery().DeliverAsync(interview.CandidateId, interview.Id);
+        var callsAfterFirst = _fixture.Connector.Calls.Count;
+        _fixture.Time.Advance(TimeSpan.FromHours(2));
+
+        var outcome = await _fixture.Delivery().DeliverAsync(interview.CandidateId, interview.Id);
+
+        Assert.Equal(DeliveryOutcome.NotDue, outcome);
+        Assert.Equal(callsAfterFirst, _fixture.Connector.Calls.Count);
+        Assert.Equal(DeliveryStatus.Unreachable, (await _fixture.StoredDeliveryAsync(interview.CandidateId, interview.Id)).Status);
+    }
+
+    [Fact]
+    public async Task DeliverAsync_NotInRoster_TellsEachRecruiterWithAPersonalChatOnce()
+    {
+        await _fixture.Users.RememberAsync(TestData.KnownInterviewer(), TimeSpan.Zero);
+        await RememberRecruiterAsync(TestData.RecruiterId, "a:personal-riley");
+        await RememberRecruiterAsync("aad-robin", personalConversationId: null);
+        await RememberRecruiterAsync(TestData.HiringManagerId, "a:personal-morgan");
+        var interview = await _fixture.CreateInterviewAsync(recruiters:
+        [
+            new(TestData.RecruiterId, "Riley Recruiter"),
+            new("aad-robin", "Robin, seen only in a channel"),
+            new("aad-rowan", "Rowan, never seen"),
+        ]);
+        _fixture.Connector.FailIn(TestData.InterviewerConversationId, NotInRoster());
+
+        await _fixture.Delivery().DeliverAsync(interview.CandidateId, interview.Id);
+
+        var notice = Assert.Single(_fixture.Connector.Sent, c => c.ConversationId != TestData.InterviewerConversationId);
+        Assert.Equal("a:personal-riley", notice.ConversationId);
+        Assert.Equal(TestData.ServiceUrl, notice.ServiceUrl);
+        var text = CardJson.VisibleText(CardOf(notice.Activity!));
+        Assert.Contains("An interviewer cannot be reached", text, StringComparison.Ordinal);
+        Assert.Contains(TestData.InterviewerName, text, StringComparison.Ordinal);
+        Assert.Contains("Jordan Lee", text, StringComparison.Ordinal);
+        Assert.Empty(_fixture.Connector.Created);
+    }
+
+    [Fact]
+    public async Task DeliverAsync_NotInRosterAndTheRecruiterCannotBeToldEither_IsStillUnreachable()
+    {
+        await _fixture.Users.RememberAsync(TestData.KnownInterviewer(), TimeSpan.Zero);
+        await RememberRecruiterAsync(TestData.RecruiterId, "a:personal-riley");
+        var interview = await _fixture.CreateInterviewAsync();
+        _fixture.Connector.FailIn(TestData.InterviewerConversationId, NotInRoster());
+        _fixture.Connector.FailIn("a:personal-riley", NotInRoster());
+
+        var outcome = await _fixture.Delivery().DeliverAsync(interview.CandidateId, interview.Id);
+
+        Assert.Equal(DeliveryOutcome.Unreachable, outcome);
+        Assert.Equal(DeliveryStatus.Unreachable, (await _fixture.StoredDeliveryAsync(interview.CandidateId, interview.Id)).Status);
+    }
+
+    [Fact]
+    public async Task DeliverAsync_ForbiddenForAnotherReason_KeepsRetrying()
+    {
+        await _fixture.Users.RememberAsync(TestData.KnownInterviewer(), TimeSpan.Zero);
+        await RememberRecruiterAsync(TestData.RecruiterId, "a:personal-riley");
+        var interview = await _fixture.CreateInterviewAsync();
+        _fixture.Connector.FailIn(TestData.InterviewerConversationId, new ConnectorException(HttpStatusCode.Forbidden, ConnectorErrorCodes.UntrustedServiceUrl, "not sent"));
+
+        var outcome = await _fixture.Delivery().DeliverAsync(interview.CandidateId, interview.Id);
+
+        Assert.Equal(DeliveryOutcome.Failed, outcome);
+        var delivery = await _fixture.StoredDeliveryAsync(interview.CandidateId, interview.Id);
+        Assert.Equal(DeliveryStatus.Pending, delivery.Status);
+        Assert.Equal("Teams answered 403 UntrustedServiceUrl.", delivery.LastError);
+        Assert.DoesNotContain(_fixture.Connector.Sent, c => c.ConversationId == "a:personal-riley");
+    }
+
+    internal static ConnectorException NotInRoster() =>
+        new(HttpStatusCode.Forbidden, ConnectorErrorCodes.BotNotInConversationRoster, "SendToConversation failed with 403 Forbidden (BotNotInConversationRoster): The bot is not part of the conversation roster.");
+
+    private Task RememberRecruiterAsync(string aadObjectId, string? personalConversationId) =>
+        _fixture.Users.RememberAsync(new KnownUser(aadObjectId, "29:" + aadObjectId, "Recruiter " + aadObjectId, TestData.TenantId, TestData.ServiceUrl, TestData.BotId, personalConversationId, null, TestData.Now), TimeSpan.Zero);
 
     private static void AssertOneToOne(ConnectorCall created, string memberId)
     {

@@ -34,6 +34,7 @@ internal sealed class BotServices : IDisposable
         services.AddSingleton<ITableStore>(fixture.Tables);
         services.AddSingleton(TestData.Templates);
         services.AddSingleton<IDeliveryScheduler>(fixture.Scheduler);
+        services.AddSingleton<InterviewBot.Teams.Clients.IConnectorClient>(fixture.Connector);
         services.AddSingleton<IHostEnvironment>(new TestHostEnvironment(environment));
         services.AddOptions<DemoOptions>().Configure(o => o.Enabled = demoEnabled);
         services.AddConversationHandlers();

@@ -1,3 +1,4 @@
+using InterviewBot.Reminders;
 using InterviewBot.Conversations;
 using InterviewBot.Delivery;
 using InterviewBot.Domain.Delivery;
@@ -43,14 +44,26 @@ internal sealed class HiringFixture : IDisposable
 
     public RecordingConnectorClient Connector { get; } = new();
 
-    public LoopService Loops => new(Store, TestData.Templates, Scheduler, Time, NullLogger<LoopService>.Instance);
+    /// <summary>
+    /// Reminder settings of loops this fixture creates. By default reminders come a month after an interview, so
+    /// tests about delivery see only deliveries; reminder tests set the real defaults.
+    /// </summary>
+    public ReminderOptions ReminderOptions { get; set; } = new() { FirstNudgeAfterEnd = TimeSpan.FromDays(30) };
+
+    public LoopService Loops => new(Store, TestData.Templates, Users, Options.Create(ReminderOptions), Scheduler, Time, NullLogger<LoopService>.Instance);
 
     public ScorecardActions Actions => new(Store, Users, TestData.Templates, Time, NullLogger<ScorecardActions>.Instance);
 
-    public DeliveryService Delivery(string? tenantId = null) =>
-        new(Store, Users, TestData.Templates, Connector, Options.Create(new DeliveryOptions { TenantId = tenantId }), Time, NullLogger<DeliveryService>.Instance);
+    public PersonalChats Chats(string? tenantId = null) =>
+        new(Users, Connector, Options.Create(new DeliveryOptions { TenantId = tenantId }), Time);
 
-    public DeliveryJobs Jobs => new(Delivery(), Store, Time, NullLogger<DeliveryJobs>.Instance);
+    public DeliveryService Delivery(string? tenantId = null) =>
+        new(Store, Users, TestData.Templates, Chats(tenantId), Connector, Time, NullLogger<DeliveryService>.Instance);
+
+    public ReminderService Reminders(ReminderOptions? options = null) =>
+        new(Store, TestData.Templates, Chats(), Options.Create(options ?? ReminderOptions), Time, NullLogger<ReminderService>.Instance);
+
+    public DeliveryJobs Jobs => new(Delivery(), Reminders(), Store, Time, NullLogger<DeliveryJobs>.Instance);
 
     public RememberUsers RememberUsers => new(Users, Store, Scheduler, Time, NullLogger<RememberUsers>.Instance);
 
@@ -60,13 +73,14 @@ internal sealed class HiringFixture : IDisposable
         DateTimeOffset? end = null,
         string interviewerId = TestData.InterviewerId,
         string candidateName = "Jordan Lee",
-        IReadOnlyList<string>? focus = null)
+        IReadOnlyList<string>? focus = null,
+        IReadOnlyList<PersonRequest>? recruiters = null)
     {
         var interviewer = new PersonRequest(interviewerId, interviewerId == TestData.InterviewerId ? TestData.InterviewerName : "Other Interviewer");
         var request = new LoopRequest(
             new CandidateRequest(candidateName, "ats-4411"),
             TestData.TemplateId,
-            [new PersonRequest(TestData.RecruiterId, "Riley Recruiter")],
+            recruiters ?? [new PersonRequest(TestData.RecruiterId, "Riley Recruiter")],
             [new PersonRequest(TestData.HiringManagerId, "Morgan Manager")],
             [new InterviewRequest(interviewer, TestData.Exercise, [.. focus ?? TestData.Focus], start ?? TestData.InterviewStart, end ?? TestData.InterviewEnd, null)]);
         var (plan, errors) = await Loops.CreateAsync(request);
@@ -74,17 +88,40 @@ internal sealed class HiringFixture : IDisposable
         return plan.Interviews[0];
     }
 
+    /// <summary>Creates one candidate's loop with an interview for each of <paramref name="interviewerIds"/>, in that order.</summary>
+    public async Task<IReadOnlyList<Interview>> CreatePanelAsync(params string[] interviewerIds)
+    {
+        var request = new LoopRequest(
+            new CandidateRequest("Jordan Lee", "ats-4411"),
+            TestData.TemplateId,
+            [new PersonRequest(TestData.RecruiterId, "Riley Recruiter")],
+            [new PersonRequest(TestData.HiringManagerId, "Morgan Manager")],
+            [.. interviewerIds.Select((id, i) => new InterviewRequest(
+                new PersonRequest(id, "Interviewer " + id),
+                TestData.Exercise,
+                [.. TestData.Focus],
+                TestData.InterviewStart.AddHours(-i),
+                TestData.InterviewEnd.AddHours(-i),
+                null))]);
+        var (plan, errors) = await Loops.CreateAsync(request);
+        Assert.True(plan is not null, "The test loop was refused: " + string.Join("; ", errors.Select(e => $"{e.Field}: {e.Message}")));
+        return [.. interviewerIds.Select(id => plan.Interviews.Single(i => i.Interviewer.AadObjectId == id))];
+    }
+
     /// <summary>The delivery of an interview's scorecard as stored; the interview must have one.</summary>
     public async Task<ScorecardDelivery> StoredDeliveryAsync(string candidateId, string interviewId) =>
         (await Store.GetDeliveryAsync(candidateId, interviewId))!.Value;
 
-    /// <summary>The delivery jobs' queue entries due at <paramref name="now"/>.</summary>
-    public async Task<List<DueEntry>> DueEntriesAsync(DateTimeOffset now)
+    /// <summary>The delivery jobs' queue entries due at <paramref name="now"/> (reminders have their own).</summary>
+    public async Task<List<DueEntry>> DueEntriesAsync(DateTimeOffset now, string kind = HiringStore.DeliveryKind)
     {
         var entries = new List<DueEntry>();
         await foreach (var entry in Store.GetDueAsync(now))
         {
-            entries.Add(entry);
+            if (entry.Kind == kind)
+            {
+                entries.Add(entry);
+            }
         }
 
         return entries;

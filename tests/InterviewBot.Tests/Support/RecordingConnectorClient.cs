@@ -11,6 +11,7 @@ namespace InterviewBot.Tests.Support;
 internal sealed class RecordingConnectorClient : IConnectorClient
 {
     private readonly ConcurrentQueue<ConnectorCall> _calls = new();
+    private readonly ConcurrentDictionary<string, Exception> _failures = new(StringComparer.Ordinal);
     private int _ids;
 
     public IReadOnlyList<ConnectorCall> Calls => [.. _calls];
@@ -21,6 +22,9 @@ internal sealed class RecordingConnectorClient : IConnectorClient
 
     /// <summary>Thrown by every send, reply and update while set, after the call is recorded.</summary>
     public Exception? SendFailure { get; set; }
+
+    /// <summary>Makes every send, reply and update into <paramref name="conversationId"/> throw, after the call is recorded.</summary>
+    public void FailIn(string conversationId, Exception failure) => _failures[conversationId] = failure;
 
     public Task<ResourceResponse> SendToConversationAsync(string serviceUrl, string conversationId, Activity activity, CancellationToken cancellationToken = default) =>
         Answer(new ConnectorCall(ConnectorCallKind.Send, serviceUrl, conversationId, null, activity, null));
@@ -40,7 +44,8 @@ internal sealed class RecordingConnectorClient : IConnectorClient
     private Task<ResourceResponse> Answer(ConnectorCall call)
     {
         _calls.Enqueue(call);
-        return SendFailure is { } failure
+        var failure = SendFailure ?? (call.ConversationId is { } id ? _failures.GetValueOrDefault(id) : null);
+        return failure is not null
             ? Task.FromException<ResourceResponse>(failure)
             : Task.FromResult(new ResourceResponse($"activity-{NextId()}"));
     }
