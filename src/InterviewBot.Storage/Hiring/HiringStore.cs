@@ -34,7 +34,16 @@ public sealed record InterviewContext(
 public sealed record ManagedLoop(string LoopId, string CandidateId, string CandidateName, string? ExternalId, DateTimeOffset CreatedAt);
 
 /// <summary>A due-index entry: something that should happen at <see cref="DueAt"/>.</summary>
-public sealed record DueEntry(string Bucket, string RowKey, string Kind, string CandidateId, string SubjectId, DateTimeOffset DueAt);
+public sealed record DueEntry(string Bucket, string RowKey, string Kind, string CandidateId, string SubjectId, DateTimeOffset DueAt)
+{
+    /// <summary>
+    /// Whether the entry may belong to a loop still being written: entries are filed before the candidate
+    /// partition, so for a short while the row they point to does not exist yet.
+    /// </summary>
+    public bool MayBeInFlight(DateTimeOffset now) =>
+        DateTimeOffset.TryParseExact(Bucket, "yyyyMMddHH", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.AssumeUniversal, out var filed)
+        && filed >= now.AddHours(-1);
+}
 
 /// <summary>Stores candidates, loops, interviews, scorecards and deliveries in the table port.</summary>
 public sealed class HiringStore

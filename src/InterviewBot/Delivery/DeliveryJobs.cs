@@ -39,6 +39,11 @@ internal sealed partial class DeliveryJobs(DeliveryService delivery, ReminderSer
         foreach (var entry in entries.Where(e => e.Kind == HiringStore.DeliveryKind))
         {
             var state = await store.GetDeliveryAsync(entry.CandidateId, entry.SubjectId, cancellationToken).ConfigureAwait(false);
+            if (state is null && entry.MayBeInFlight(now))
+            {
+                continue;
+            }
+
             if (state is null || state.Value.Status is Domain.Delivery.DeliveryStatus.Delivered or Domain.Delivery.DeliveryStatus.Unreachable || state.Value.DueAt != entry.DueAt)
             {
                 await store.RemoveDueAsync(entry, cancellationToken).ConfigureAwait(false);

@@ -46,7 +46,11 @@ internal sealed partial class ReminderService(
         var context = await store.GetInterviewAsync(interviewId, cancellationToken).ConfigureAwait(false);
         if (context?.FollowUp is null || context.Candidate.Id != candidateId)
         {
-            await RemoveAsync(consumed, null).ConfigureAwait(false);
+            if (consumed?.MayBeInFlight(time.GetUtcNow()) != true)
+            {
+                await RemoveAsync(consumed, null).ConfigureAwait(false);
+            }
+
             return ReminderOutcome.Gone;
         }
 

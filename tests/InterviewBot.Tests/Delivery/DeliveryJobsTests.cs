@@ -127,4 +127,19 @@ public sealed class DeliveryJobsTests : IDisposable
             Assert.Equal(1, delivery.Attempts);
         }
     }
+
+    [Fact]
+    public async Task SweepAsync_EntryWhoseLoopIsStillBeingWritten_KeepsItUntilAnHourHasPassed()
+    {
+        // Entries are filed before the candidate partition; a sweep in between must not drop them.
+        await _fixture.Store.AddDueAsync(HiringStore.DeliveryKind, "candidate-being-written", "interview-being-written", TestData.Now);
+
+        await _fixture.Jobs.SweepAsync(CancellationToken.None);
+        var keptWhileFresh = await _fixture.DueEntriesAsync(_fixture.Time.GetUtcNow());
+        _fixture.Time.Advance(TimeSpan.FromHours(2));
+        await _fixture.Jobs.SweepAsync(CancellationToken.None);
+
+        Assert.Contains(keptWhileFresh, e => e.SubjectId == "interview-being-written");
+        Assert.DoesNotContain(await _fixture.DueEntriesAsync(_fixture.Time.GetUtcNow()), e => e.SubjectId == "interview-being-written");
+    }
 }
