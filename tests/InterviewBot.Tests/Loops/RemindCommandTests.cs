@@ -223,11 +223,7 @@ public sealed class RemindCommandTests : IDisposable
         await _scene.RunUntilAsync("2026-12-03 11:30");
         await _scene.SubmitAsync(Nia, InterviewOf(plan, Nia).Id);
         await _scene.RunUntilAsync("2026-12-03 12:30");
-        await _scene.ClickAsync(Uma, ReminderVerbs.NotHeld, new Dictionary<string, object?>
-        {
-            ["interviewId"] = InterviewOf(plan, Uma).Id,
-            [ReminderVerbs.ReasonField] = nameof(NotHeldReason.Cancelled),
-        });
+        await _scene.MarkNotHeldAsync(Uma, InterviewOf(plan, Uma).Id, NotHeldReason.Cancelled);
         Assert.Equal(["Thu 12-03 11:00 Eli Nudge"], _scene.Timeline);
         return plan;
     }

@@ -193,11 +193,7 @@ public sealed class StatusCommandTests : IDisposable
             (Uma, "2026-12-02 15:00", "2026-12-02 16:00"));
         await _scene.RunUntilAsync("2026-11-30 12:00");
         await _scene.SubmitAsync(Nia, InterviewOf(plan, Nia).Id);
-        await _scene.ClickAsync(Eli, ReminderVerbs.NotHeld, new Dictionary<string, object?>
-        {
-            ["interviewId"] = InterviewOf(plan, Eli).Id,
-            [ReminderVerbs.ReasonField] = nameof(NotHeldReason.NoShow),
-        });
+        await _scene.MarkNotHeldAsync(Eli, InterviewOf(plan, Eli).Id, NotHeldReason.NoShow);
         await _scene.RunUntilAsync("2026-12-02 11:00");
         await _scene.ClickAsync(Otto, ScorecardVerbs.Save, new Dictionary<string, object?>
         {

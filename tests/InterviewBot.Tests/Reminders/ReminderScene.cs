@@ -1,3 +1,4 @@
+using InterviewBot.Domain.Reminders;
 using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
@@ -160,6 +161,14 @@ internal sealed class ReminderScene : IDisposable
     }
 
     /// <summary>Clicks a card button as <paramref name="caller"/> and returns the card that replaces the clicked one.</summary>
+    /// <summary>The interviewer confirms on the reminder card that the interview did not happen.</summary>
+    public Task<JsonObject> MarkNotHeldAsync(Person interviewer, string interviewId, NotHeldReason reason) =>
+        ClickAsync(interviewer, ReminderVerbs.NotHeld, new Dictionary<string, object?>
+        {
+            ["interviewId"] = interviewId,
+            [ReminderVerbs.ReasonField] = reason.ToString(),
+        });
+
     public async Task<JsonObject> ClickAsync(Person caller, string verb, object data)
     {
         InvokeResponse? response = null;
