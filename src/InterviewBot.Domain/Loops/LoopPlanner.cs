@@ -1,4 +1,5 @@
 using InterviewBot.Domain.Hiring;
+using InterviewBot.Domain.Reminders;
 using InterviewBot.Domain.Scorecards;
 using InterviewBot.Domain.Templates;
 
@@ -21,10 +22,11 @@ public static class LoopPlanner
 
     /// <summary>
     /// Checks <paramref name="request"/> against <paramref name="templates"/>. Field names in errors are JSON paths
-    /// such as <c>interviews[1].focus[0]</c>. <paramref name="newId"/> supplies fresh ids.
+    /// such as <c>interviews[1].focus[0]</c>. <paramref name="newId"/> supplies fresh ids. The request's reminder
+    /// values are checked together with <paramref name="installationReminders"/>, which fill the values it leaves out.
     /// </summary>
     public static (LoopPlan? Plan, IReadOnlyList<FieldError> Errors) Plan(
-        LoopRequest? request, TemplateCatalog templates, Func<string> newId, DateTimeOffset now)
+        LoopRequest? request, TemplateCatalog templates, Func<string> newId, DateTimeOffset now, ReminderSettings? installationReminders = null)
     {
         ArgumentNullException.ThrowIfNull(templates);
         ArgumentNullException.ThrowIfNull(newId);
@@ -43,6 +45,8 @@ public static class LoopPlanner
             errors.Add(new FieldError("template", $"Unknown template '{templateId}'. Known: {string.Join(", ", templates.All.Select(t => t.Id))}."));
         }
 
+        var requisition = OptionalText(request.Requisition, "requisition", MaxIdLength, errors);
+        var reminders = LoopSettingsReader.Reminders(request.Reminders, installationReminders ?? ReminderSettings.Default, errors);
         var recruiters = People(request.Recruiters, "recruiters", required: true, errors);
         var hiringManagers = People(request.HiringManagers, "hiringManagers", required: false, errors);
         var candidateId = newId();
@@ -74,7 +78,12 @@ public static class LoopPlanner
         }
 
         var candidate = new Candidate(candidateId, candidateName!, externalId, now);
-        var loop = new HiringLoop(loopId, candidateId, template!.Id, recruiters, hiringManagers, now);
+        var loop = new HiringLoop(loopId, candidateId, template!.Id, recruiters, hiringManagers, now)
+        {
+            RequisitionId = requisition,
+            Reminders = reminders,
+            Debrief = LoopSettingsReader.Debrief(request.Debrief),
+        };
         return (new LoopPlan(candidate, loop, interviews), errors);
     }
 

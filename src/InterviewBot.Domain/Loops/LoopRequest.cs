@@ -6,7 +6,10 @@ public sealed record LoopRequest(
     string? Template,
     IReadOnlyList<PersonRequest?>? Recruiters,
     IReadOnlyList<PersonRequest?>? HiringManagers,
-    IReadOnlyList<InterviewRequest?>? Interviews);
+    IReadOnlyList<InterviewRequest?>? Interviews,
+    string? Requisition = null,
+    ReminderSettingsRequest? Reminders = null,
+    DebriefSettingsRequest? Debrief = null);
 
 /// <summary>The candidate part of a <see cref="LoopRequest"/>.</summary>
 public sealed record CandidateRequest(string? Name, string? ExternalId);

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using InterviewBot.Domain.Delivery;
 using InterviewBot.Domain.Hiring;
+using InterviewBot.Domain.Loops;
 using InterviewBot.Domain.Reminders;
 using InterviewBot.Domain.Scorecards;
 using InterviewBot.Storage.Tables;
@@ -34,6 +35,9 @@ internal static class RowMapping
         ["Recruiters"] = JsonSerializer.Serialize(loop.Recruiters, Json),
         ["HiringManagers"] = JsonSerializer.Serialize(loop.HiringManagers, Json),
         ["CreatedAt"] = loop.CreatedAt,
+        ["RequisitionId"] = loop.RequisitionId,
+        ["Reminders"] = loop.Reminders.IsEmpty ? null : JsonSerializer.Serialize(loop.Reminders, Json),
+        ["Debrief"] = JsonSerializer.Serialize(loop.Debrief, Json),
     });
 
     public static HiringLoop ToLoop(StoredRow row) => new(
@@ -42,7 +46,16 @@ internal static class RowMapping
         row.GetString("TemplateId")!,
         JsonSerializer.Deserialize<List<Person>>(row.GetString("Recruiters") ?? "[]", Json) ?? [],
         JsonSerializer.Deserialize<List<Person>>(row.GetString("HiringManagers") ?? "[]", Json) ?? [],
-        row.GetDateTimeOffset("CreatedAt") ?? DateTimeOffset.MinValue);
+        row.GetDateTimeOffset("CreatedAt") ?? DateTimeOffset.MinValue)
+    {
+        RequisitionId = row.GetString("RequisitionId"),
+        Reminders = row.GetString("Reminders") is { } reminders
+            ? JsonSerializer.Deserialize<ReminderOverrides>(reminders, Json) ?? ReminderOverrides.None
+            : ReminderOverrides.None,
+        Debrief = row.GetString("Debrief") is { } debrief
+            ? JsonSerializer.Deserialize<DebriefSettings>(debrief, Json) ?? DebriefSettings.Default
+            : DebriefSettings.Default,
+    };
 
     public static StoredRow ToRow(Interview interview) => new(interview.CandidateId, HiringKeys.Interview(interview.Id), new Dictionary<string, object?>
     {

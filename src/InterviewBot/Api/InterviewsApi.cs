@@ -97,7 +97,10 @@ internal static partial class InterviewsApi
             if (reassigned || retimed || notHeld != followUp.NotHeld)
             {
                 var zone = ZoneResolver.Find((await users.FindAsync(updated.Interviewer.AadObjectId, cancellationToken).ConfigureAwait(false))?.TimeZone);
-                var plan = ReminderPolicy.Plan(updated, reminders.Value.ToSettings(), zone);
+                var managerZone = context.Loop.HiringManagers.Count == 0
+                    ? null
+                    : ZoneResolver.Find((await users.FindAsync(context.Loop.HiringManagers[0].AadObjectId, cancellationToken).ConfigureAwait(false))?.TimeZone);
+                var plan = ReminderPolicy.Plan(updated, reminders.Value.For(context.Loop), zone, managerZone);
 
                 // A new interviewer starts afresh; the same interviewer keeps what was already sent to them.
                 var replanned = reassigned

@@ -1,4 +1,8 @@
+using System.Globalization;
 using System.Text.Json;
+using InterviewBot.Domain.Reminders;
+using InterviewBot.Reminders;
+using Microsoft.Extensions.Options;
 using InterviewBot.Domain.Loops;
 using InterviewBot.Domain.Scorecards;
 using InterviewBot.Domain.Templates;
@@ -54,7 +58,7 @@ internal static class LoopsApi
     }
 
     internal static async Task<Results<Ok<LoopStatus>, ProblemHttpResult>> GetAsync(
-        string loopId, HiringStore store, TemplateCatalog templates, TimeProvider time, CancellationToken cancellationToken)
+        string loopId, HiringStore store, TemplateCatalog templates, IOptions<ReminderOptions> reminders, TimeProvider time, CancellationToken cancellationToken)
     {
         var snapshot = await store.GetLoopAsync(loopId, cancellationToken).ConfigureAwait(false);
         if (snapshot is null)
@@ -92,6 +96,9 @@ internal static class LoopsApi
             [.. snapshot.Loop.Recruiters.Select(p => new PersonView(p.AadObjectId, p.Name))],
             [.. snapshot.Loop.HiringManagers.Select(p => new PersonView(p.AadObjectId, p.Name))],
             snapshot.Loop.CreatedAt,
+            snapshot.Loop.RequisitionId,
+            ReminderSettingsView.From(reminders.Value.For(snapshot.Loop)),
+            new DebriefSettingsView(snapshot.Loop.Debrief.LockOnPost, snapshot.Loop.Debrief.AutoPost),
             interviews));
     }
 }
@@ -170,7 +177,37 @@ internal sealed record LoopStatus(
     IReadOnlyList<PersonView> Recruiters,
     IReadOnlyList<PersonView> HiringManagers,
     DateTimeOffset CreatedAt,
+    string? Requisition,
+    ReminderSettingsView Reminders,
+    DebriefSettingsView Debrief,
     IReadOnlyList<InterviewStatus> Interviews);
+
+/// <summary>The reminder settings in force for a loop, in the units a loop request uses.</summary>
+internal sealed record ReminderSettingsView(
+    double FirstNudgeAfterHours,
+    double OverdueIntervalHours,
+    int MaxOverdueReminders,
+    double EscalationAfterDueHours,
+    double CooldownHours,
+    double SnoozeHours,
+    WorkingHoursView WorkingHours)
+{
+    public static ReminderSettingsView From(ReminderSettings settings) => new(
+        settings.FirstNudgeAfterEnd.TotalHours,
+        settings.OverdueInterval.TotalHours,
+        settings.MaxOverdueReminders,
+        settings.EscalationAfterDue.TotalHours,
+        settings.Cooldown.TotalHours,
+        settings.ShortSnooze.TotalHours,
+        new WorkingHoursView(
+            settings.WorkingHours.Start.ToString("HH:mm", CultureInfo.InvariantCulture),
+            settings.WorkingHours.End.ToString("HH:mm", CultureInfo.InvariantCulture),
+            [.. settings.WorkingHours.Days.OrderBy(d => ((int)d + 6) % 7).Select(d => d.ToString())]));
+}
+
+internal sealed record WorkingHoursView(string Start, string End, IReadOnlyList<string> Days);
+
+internal sealed record DebriefSettingsView(bool LockOnPost, bool AutoPost);
 
 internal sealed record CandidateView(string Id, string Name, string? ExternalId);
 

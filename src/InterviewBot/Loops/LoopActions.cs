@@ -88,7 +88,7 @@ internal sealed partial class LoopActions(
 
     private async Task<AdaptiveCard> RemindAsync(LoopSnapshot snapshot, ScorecardTemplate? template, CancellationToken cancellationToken)
     {
-        var settings = options.Value.ToSettings();
+        var settings = options.Value.For(snapshot.Loop);
         var now = time.GetUtcNow();
         var states = new List<ReminderState>();
         foreach (var interview in snapshot.Interviews)

@@ -24,7 +24,7 @@ internal sealed partial class LoopService(
     public async Task<(LoopPlan? Plan, IReadOnlyList<FieldError> Errors)> CreateAsync(LoopRequest? request, CancellationToken cancellationToken = default)
     {
         var now = time.GetUtcNow();
-        var (plan, errors) = LoopPlanner.Plan(request, templates, NewId, now);
+        var (plan, errors) = LoopPlanner.Plan(request, templates, NewId, now, reminders.Value.ToSettings());
         if (plan is null)
         {
             return (null, errors);
@@ -32,7 +32,7 @@ internal sealed partial class LoopService(
 
         // The deliveries are stored with the loop, before any job exists: if scheduling is lost, the sweep finds them.
         var deliveries = plan.Interviews.Select(i => ScorecardDelivery.For(i.Id, i.CandidateId, i.End, now)).ToList();
-        var settings = reminders.Value.ToSettings();
+        var settings = reminders.Value.For(plan.Loop);
         var followUps = new List<InterviewFollowUp>();
         var managerZone = plan.Loop.HiringManagers.Count == 0
             ? null

@@ -61,7 +61,7 @@ internal sealed partial class ReminderActions(
             if (verb == ReminderVerbs.Snooze)
             {
                 var option = Text(data, ReminderVerbs.SnoozeOptionField) is { } raw && Enum.TryParse<SnoozeOption>(raw, out var parsed) && Enum.IsDefined(parsed) ? parsed : SnoozeOption.Short;
-                var until = Snooze.For(option, now, ZoneResolver.Find(zoneId), options.Value.ToSettings());
+                var until = Snooze.For(option, now, ZoneResolver.Find(zoneId), options.Value.For(context.Loop));
                 changed = followUp.SnoozeUntil(until);
                 banner = new Banner($"Snoozed: no reminders before {CardTime.Format(until, zoneId)}.", BannerTone.Good);
             }

@@ -1,3 +1,4 @@
+using InterviewBot.Domain.Hiring;
 using InterviewBot.Domain.Reminders;
 
 namespace InterviewBot.Reminders;
@@ -24,6 +25,13 @@ internal sealed class ReminderOptions
     public TimeOnly WorkdayEnd { get; set; } = WorkingHours.Default.End;
 
     public List<DayOfWeek> WorkingDays { get; set; } = [.. WorkingHours.Default.Days];
+
+    /// <summary>The settings that apply to <paramref name="loop"/>: its requisition's values over the installation's.</summary>
+    public ReminderSettings For(HiringLoop loop)
+    {
+        ArgumentNullException.ThrowIfNull(loop);
+        return loop.Reminders.ApplyTo(ToSettings());
+    }
 
     public ReminderSettings ToSettings() => new()
     {

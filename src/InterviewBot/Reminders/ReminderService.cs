@@ -54,7 +54,7 @@ internal sealed partial class ReminderService(
             return ReminderOutcome.Gone;
         }
 
-        var settings = options.Value.ToSettings();
+        var settings = options.Value.For(context.Loop);
         var followUp = context.FollowUp.Value;
         var etag = context.FollowUp.ETag;
         var interviewerZoneId = await chats.TimeZoneOfAsync(context.Interview.Interviewer, cancellationToken).ConfigureAwait(false);

@@ -110,6 +110,35 @@ public sealed class LoopsApiTests(InterviewBotFactory factory) : IClassFixture<I
     }
 
     [Fact]
+    public async Task Get_LoopOfARequisitionWithItsOwnSettings_ShowsTheSettingsInForce()
+    {
+        using var client = factory.CreateClient();
+        var body = LoopRequests.ExampleWith(b =>
+        {
+            b["requisition"] = "REQ-1042";
+            b["reminders"] = new JsonObject { ["firstNudgeAfterHours"] = 1, ["maxOverdueReminders"] = 1, ["workingHours"] = new JsonObject { ["start"] = "08:00", ["end"] = "16:30" } };
+            b["debrief"] = new JsonObject { ["autoPost"] = true };
+        });
+        using var created = await client.PostAsync("/api/v1/loops", LoopRequests.Json(body));
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        var loopId = (string?)(await ReadObjectAsync(created))["loopId"];
+
+        var loop = await ReadObjectAsync(await client.GetAsync($"/api/v1/loops/{loopId}"));
+
+        Assert.Equal("REQ-1042", (string?)loop["requisition"]);
+        var reminders = loop["reminders"]!;
+        Assert.Equal(1, (double)reminders["firstNudgeAfterHours"]!);
+        Assert.Equal(1, (int)reminders["maxOverdueReminders"]!);
+        Assert.Equal(24, (double)reminders["overdueIntervalHours"]!);
+        Assert.Equal(4, (double)reminders["cooldownHours"]!);
+        Assert.Equal("08:00", (string?)reminders["workingHours"]!["start"]);
+        Assert.Equal("16:30", (string?)reminders["workingHours"]!["end"]);
+        Assert.Equal(["Monday", "Tuesday", "Wednesday", "Thursday", "Friday"], reminders["workingHours"]!["days"]!.AsArray().Select(d => (string?)d));
+        Assert.True((bool)loop["debrief"]!["lockOnPost"]!);
+        Assert.True((bool)loop["debrief"]!["autoPost"]!);
+    }
+
+    [Fact]
     public async Task Get_UnknownId_Returns404ProblemDetails()
     {
         using var client = factory.CreateClient();
@@ -147,6 +176,10 @@ public sealed class LoopsApiTests(InterviewBotFactory factory) : IClassFixture<I
         { "unknown focus", LoopRequests.ExampleWith(b => LoopRequests.FirstInterview(b)["focus"]![1] = "charisma"), ["interviews[0].focus[1]"] },
         { "focus listed twice", LoopRequests.ExampleWith(b => LoopRequests.FirstInterview(b)["focus"]![1] = "ml-systems-design"), ["interviews[0].focus[1]"] },
         { "end before start", LoopRequests.ExampleWith(b => LoopRequests.FirstInterview(b)["end"] = "2026-11-27T09:00:00Z"), ["interviews[0].end"] },
+        { "negative nudge hours", LoopRequests.ExampleWith(b => b["reminders"] = new JsonObject { ["firstNudgeAfterHours"] = -2 }), ["reminders.firstNudgeAfterHours"] },
+        { "overdue interval under the cooldown", LoopRequests.ExampleWith(b => b["reminders"] = new JsonObject { ["overdueIntervalHours"] = 1 }), ["reminders.overdueIntervalHours"] },
+        { "working day that is no day", LoopRequests.ExampleWith(b => b["reminders"] = new JsonObject { ["workingHours"] = new JsonObject { ["days"] = new JsonArray("Monday", "Caturday") } }), ["reminders.workingHours.days[1]"] },
+        { "unknown reminder setting", LoopRequests.ExampleWith(b => b["reminders"] = new JsonObject { ["nagHarder"] = true }), ["reminders.nagHarder"] },
         { "feedback due before the end", LoopRequests.ExampleWith(b => LoopRequests.FirstInterview(b)["feedbackDue"] = "2026-11-27T10:30:00Z"), ["interviews[0].feedbackDue"] },
         {
             "several fields wrong at once",

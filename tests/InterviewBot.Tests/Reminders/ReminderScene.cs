@@ -81,8 +81,12 @@ internal sealed class ReminderScene : IDisposable
         }
     }
 
-    /// <summary>Reminders and escalations only, each as "Thu 12-03 16:00 Ivy Nudge".</summary>
-    public IReadOnlyList<string> Timeline => [.. Messages.Where(m => m.Kind != MessageKind.Other).Select(m => m.ToString())];
+    /// <summary>
+    /// Reminders and escalations only, each as "Thu 12-03 16:00 Ivy Nudge", by time; messages of the same moment by
+    /// their text, since the sweep handles what is due at once in no promised order.
+    /// </summary>
+    public IReadOnlyList<string> Timeline =>
+        [.. Messages.Where(m => m.Kind != MessageKind.Other).OrderBy(m => m.At).ThenBy(m => m.ToString(), StringComparer.Ordinal).Select(m => m.ToString())];
 
     public IReadOnlyList<Message> RemindersTo(Person person) =>
         [.. Messages.Where(m => m.Kind != MessageKind.Other && m.To == FirstName(person))];
@@ -124,7 +128,11 @@ internal sealed class ReminderScene : IDisposable
     public Task<LoopPlan> CreateLoopAsync(string candidateName, params (Person Interviewer, string Start, string End)[] interviews) =>
         CreateLoopAsync(candidateName, null, interviews);
 
-    public async Task<LoopPlan> CreateLoopAsync(string candidateName, string? externalId, params (Person Interviewer, string Start, string End)[] interviews)
+    public Task<LoopPlan> CreateLoopAsync(string candidateName, string? externalId, params (Person Interviewer, string Start, string End)[] interviews) =>
+        CreateLoopAsync(candidateName, externalId, null, interviews);
+
+    /// <summary>Creates a loop whose requisition chases feedback its own way, as <paramref name="reminders"/> says.</summary>
+    public async Task<LoopPlan> CreateLoopAsync(string candidateName, string? externalId, ReminderSettingsRequest? reminders, params (Person Interviewer, string Start, string End)[] interviews)
     {
         var request = new LoopRequest(
             new CandidateRequest(candidateName, externalId),
@@ -137,7 +145,8 @@ internal sealed class ReminderScene : IDisposable
                 [.. TestData.Focus],
                 At(i.Start),
                 At(i.End),
-                null))]);
+                null))],
+            Reminders: reminders);
         var (plan, errors) = await Fixture.Loops.CreateAsync(request);
         Assert.True(plan is not null, "The loop was refused: " + string.Join("; ", errors.Select(e => $"{e.Field}: {e.Message}")));
         return plan;
