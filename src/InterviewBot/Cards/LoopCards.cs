@@ -13,7 +13,7 @@ internal static class LoopCards
     /// <summary>One interviewer's line in the answer to <c>remind</c>.</summary>
     public sealed record NudgeLine(string InterviewerName, bool Reminded, string What);
 
-    public static AdaptiveCard Choose(string verb, IReadOnlyList<ManagedLoop> loops)
+    public static AdaptiveCard Choose(string verb, IReadOnlyList<ManagedLoop> loops, string? viewerTimeZone = null)
     {
         ArgumentNullException.ThrowIfNull(loops);
         var body = new List<AdaptiveElement>
@@ -24,7 +24,7 @@ internal static class LoopCards
         {
             body.Add(new Container([
                 UserText.Labelled("Candidate:", loop.CandidateName, 200),
-                new RichTextBlock([new TextRun(UserText.Clean($"Loop created {CardTime.Format(loop.CreatedAt, null)}" + (loop.ExternalId is null ? string.Empty : $" · ATS id {loop.ExternalId}"), 300)) { IsSubtle = true, Size = TextSize.Small }]),
+                new RichTextBlock([new TextRun(UserText.Clean($"Loop created {CardTime.Format(loop.CreatedAt, viewerTimeZone)}" + (loop.ExternalId is null ? string.Empty : $" · ATS id {loop.ExternalId}"), 300)) { IsSubtle = true, Size = TextSize.Small }]),
                 new ActionSet([new ActionExecute { Title = verb == LoopActions.StatusVerb ? "Show status" : "Remind late interviewers", Verb = verb, Data = new Dictionary<string, object?> { ["loopId"] = loop.LoopId } }]),
             ]) { Separator = true });
         }
@@ -32,8 +32,11 @@ internal static class LoopCards
         return Card(body, "Which candidate did you mean?");
     }
 
-    /// <summary>Who has submitted, who is pending, who is overdue and by how long, and interviews that did not happen. Never ratings.</summary>
-    public static AdaptiveCard Status(LoopSnapshot loop, ScorecardTemplate? template, DateTimeOffset now)
+    /// <summary>
+    /// Who has submitted, who is pending, who is overdue and by how long, and interviews that did not happen. Never
+    /// ratings. Times read on the wall clock of <paramref name="viewerTimeZone"/> (UTC when unknown).
+    /// </summary>
+    public static AdaptiveCard Status(LoopSnapshot loop, ScorecardTemplate? template, DateTimeOffset now, string? viewerTimeZone = null)
     {
         ArgumentNullException.ThrowIfNull(loop);
         var submitted = loop.Interviews.Count(i => loop.Scorecards.GetValueOrDefault(i.Id)?.Status == ScorecardStatus.Submitted);
@@ -49,7 +52,7 @@ internal static class LoopCards
             var scorecard = loop.Scorecards.GetValueOrDefault(interview.Id);
             var followUp = loop.FollowUps.GetValueOrDefault(interview.Id);
             var state = followUp?.NotHeld is { } reason ? $"Didn't happen ({Reminders.ReminderActions.Describe(reason)})"
-                : scorecard?.Status == ScorecardStatus.Submitted ? $"Submitted {CardTime.Format(scorecard.SubmittedAt ?? scorecard.UpdatedAt, null)}"
+                : scorecard?.Status == ScorecardStatus.Submitted ? $"Submitted {CardTime.Format(scorecard.SubmittedAt ?? scorecard.UpdatedAt, viewerTimeZone)}"
                 : !interview.HasEnded(now) ? "Interview not over yet"
                 : now > interview.FeedbackDue ? $"Overdue by {Lateness.Describe(interview.FeedbackDue, now)}" + (scorecard is null ? string.Empty : " (draft saved)")
                 : "Pending" + (scorecard is null ? string.Empty : " (draft saved)");

@@ -1,4 +1,6 @@
 using InterviewBot.Cards;
+using InterviewBot.Conversations;
+using InterviewBot.Domain.Hiring;
 using InterviewBot.Storage.Hiring;
 using InterviewBot.Storage.People;
 using InterviewBot.Teams.Routing;
@@ -7,7 +9,7 @@ using InterviewBot.Teams.Schema;
 namespace InterviewBot.Commands;
 
 /// <summary><c>scorecards</c> / <c>my interviews</c>: the caller's interviews with an Open button that brings the scorecard back.</summary>
-internal sealed class ScorecardsCommand(HiringStore store, UserDirectory users, TimeProvider time) : IChatCommand
+internal sealed class ScorecardsCommand(HiringStore store, UserDirectory users, PersonalChats chats, TimeProvider time) : IChatCommand
 {
     public IReadOnlyList<string> Names { get; } = ["scorecards", "my interviews", "my scorecards"];
 
@@ -34,6 +36,20 @@ internal sealed class ScorecardsCommand(HiringStore store, UserDirectory users, 
 
         var timeZone = (await users.FindAsync(caller, cancellationToken).ConfigureAwait(false))?.TimeZone;
         var card = ScorecardListCard.Build(interviews, timeZone, time.GetUtcNow());
-        await turn.SendAsync(Activity.CreateMessage(card), cancellationToken).ConfigureAwait(false);
+        if (!turn.Activity.IsGroupConversation)
+        {
+            await turn.SendAsync(Activity.CreateMessage(card), cancellationToken).ConfigureAwait(false);
+            return;
+        }
+
+        // The list names candidates and whose feedback is outstanding: it belongs in the caller's own chat, not in a
+        // channel or group others read.
+        var person = new Person(caller, turn.Activity.From?.Name ?? string.Empty);
+        var sent = await chats.SendAsync(person, Activity.CreateMessage(card), cancellationToken).ConfigureAwait(false);
+        await turn.SendAsync(
+            sent is null
+                ? "Your interviews are private, so I only list them in our personal chat. Open a chat with me and type **scorecards** there."
+                : "I've sent your interviews to our personal chat, where only you can see them.",
+            cancellationToken).ConfigureAwait(false);
     }
 }

@@ -7,6 +7,7 @@ using InterviewBot.Domain.Scorecards;
 using InterviewBot.Domain.Templates;
 using InterviewBot.Reminders;
 using InterviewBot.Storage.Hiring;
+using InterviewBot.Storage.People;
 using InterviewBot.Storage.Tables;
 using InterviewBot.Teams.Cards;
 using Microsoft.Extensions.Options;
@@ -22,6 +23,7 @@ internal sealed partial class LoopActions(
     HiringStore store,
     TemplateCatalog templates,
     PersonalChats chats,
+    UserDirectory users,
     ReminderService reminders,
     IOptions<ReminderOptions> options,
     TimeProvider time,
@@ -62,7 +64,7 @@ internal sealed partial class LoopActions(
         {
             0 => ScorecardCard.Notice("No matching candidate", $"None of the loops you recruit or hire for has a candidate matching that. Check the spelling, or ask the loop's recruiter to add you. Interviewers use **scorecards** for their own interviews."),
             1 => await RunAsync(verb, caller, matches[0].LoopId, cancellationToken).ConfigureAwait(false),
-            _ => LoopCards.Choose(verb, matches.Take(10).ToList()),
+            _ => LoopCards.Choose(verb, matches.Take(10).ToList(), await ViewerTimeZoneAsync(caller, cancellationToken).ConfigureAwait(false)),
         };
     }
 
@@ -81,12 +83,17 @@ internal sealed partial class LoopActions(
         }
 
         var template = templates.Find(snapshot.Loop.TemplateId);
+        var viewerZone = await ViewerTimeZoneAsync(caller, cancellationToken).ConfigureAwait(false);
         return verb == StatusVerb
-            ? LoopCards.Status(snapshot, template, time.GetUtcNow())
-            : await RemindAsync(snapshot, template, cancellationToken).ConfigureAwait(false);
+            ? LoopCards.Status(snapshot, template, time.GetUtcNow(), viewerZone)
+            : await RemindAsync(snapshot, template, viewerZone, cancellationToken).ConfigureAwait(false);
     }
 
-    private async Task<AdaptiveCard> RemindAsync(LoopSnapshot snapshot, ScorecardTemplate? template, CancellationToken cancellationToken)
+    /// <summary>The time zone Teams reported for whoever asked, so the times they read are on their own clock.</summary>
+    private async Task<string?> ViewerTimeZoneAsync(string? caller, CancellationToken cancellationToken) =>
+        string.IsNullOrWhiteSpace(caller) ? null : (await users.FindAsync(caller, cancellationToken).ConfigureAwait(false))?.TimeZone;
+
+    private async Task<AdaptiveCard> RemindAsync(LoopSnapshot snapshot, ScorecardTemplate? template, string? viewerZone, CancellationToken cancellationToken)
     {
         var settings = options.Value.For(snapshot.Loop);
         var now = time.GetUtcNow();
@@ -117,7 +124,7 @@ internal sealed partial class LoopActions(
             var remind = (NudgeDecision.Remind)decision;
             var queued = await QueueAsync(decision.Interview.Id, remind.At, cancellationToken).ConfigureAwait(false);
             outcomes.Add(queued
-                ? new LoopCards.NudgeLine(name, true, remind.At <= now ? "reminded now" : $"will be reminded at the start of their working day ({CardTime.Format(remind.At, null)})")
+                ? new LoopCards.NudgeLine(name, true, remind.At <= now ? "reminded now" : $"will be reminded at the start of their working day ({CardTime.Format(remind.At, viewerZone)})")
                 : new LoopCards.NudgeLine(name, false, "could not be queued just now; try again in a minute"));
         }
 

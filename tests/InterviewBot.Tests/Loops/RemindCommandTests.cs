@@ -90,7 +90,7 @@ public sealed class RemindCommandTests : IDisposable
         var card = await _scene.SayAsync(Manager, "remind Jordan Lee");
         await _scene.RunUntilAsync("2026-12-04 18:00");
 
-        Assert.Equal(["Ivy Interviewer: will be reminded at the start of their working day (Fri 4 Dec 2026, 08:00 UTC)"], Lines(card));
+        Assert.Equal(["Ivy Interviewer: will be reminded at the start of their working day (Fri 4 Dec 2026, 09:00 Europe/Berlin)"], Lines(card));
         Assert.Equal(["Thu 12-03 16:00 Ivy Nudge", "Fri 12-04 09:00 Ivy Requested", "Fri 12-04 14:00 Ivy Overdue"], _scene.Timeline);
     }
 

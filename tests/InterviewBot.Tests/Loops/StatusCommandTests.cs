@@ -35,7 +35,7 @@ public sealed class StatusCommandTests : IDisposable
         Assert.StartsWith("Loop status\nCandidate: \nJordan Lee\nSenior Machine Learning Engineer · 1 of 4 scorecards submitted", text, StringComparison.Ordinal);
         Assert.Equal(
             [
-                "Nia Interviewer · ML system design case: Submitted Mon 30 Nov 2026, 11:00 UTC",
+                "Nia Interviewer · ML system design case: Submitted Mon 30 Nov 2026, 12:00 Europe/Berlin",
                 "Eli Interviewer · ML system design case: Didn't happen (the candidate did not show up)",
                 "Ivy Interviewer · ML system design case: Overdue by 1 day",
                 "Otto Interviewer · ML system design case: Pending (draft saved)",

@@ -20,6 +20,25 @@ internal static class Activities
         LocalTimezone = "Europe/Berlin",
     };
 
+    /// <summary>A message in a team channel that mentioned the bot, as Teams delivers it (the mention already stripped from <paramref name="text"/>).</summary>
+    public static Activity ChannelMessage(string text, string aadObjectId, string teamsId, string channelId = TestData.HiringChannelId) => new()
+    {
+        Type = ActivityTypes.Message,
+        Id = "1715677999999",
+        ChannelId = "msteams",
+        ServiceUrl = TestData.ServiceUrl,
+        Text = text,
+        From = new ChannelAccount(teamsId, "Someone", aadObjectId),
+        Recipient = new ChannelAccount(TestData.BotId, "InterviewBot"),
+        Conversation = new ConversationAccount(channelId + ";messageid=1715677999999", ConversationType: "channel", TenantId: TestData.TenantId, IsGroup: true),
+        ChannelData = JsonSerializer.SerializeToElement(new
+        {
+            tenant = new { id = TestData.TenantId },
+            team = new { id = TestData.TeamId, name = "Hiring" },
+            channel = new { id = channelId, name = "ML hiring" },
+        }),
+    };
+
     public static Activity CardAction(string verb, JsonElement data, string aadObjectId) => new()
     {
         Type = ActivityTypes.Invoke,

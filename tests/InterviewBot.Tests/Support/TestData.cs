@@ -17,6 +17,8 @@ internal static class TestData
     public const string InterviewerConversationId = "a:personal-ivy";
 
     public const string StrangerId = "aad-sam";
+    public const string TeamId = "19:team-general@thread.tacv2";
+    public const string HiringChannelId = "19:ml-hiring@thread.tacv2";
     public const string RecruiterId = "aad-riley";
     public const string HiringManagerId = "aad-morgan";
 
