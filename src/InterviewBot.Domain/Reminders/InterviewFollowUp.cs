@@ -124,6 +124,17 @@ public sealed record InterviewFollowUp(
         Reminders = [.. Reminders.Select(r => r.Status == ReminderStatus.Pending ? r with { Status = ReminderStatus.Cancelled } : r)],
     };
 
+    /// <summary>
+    /// Teams will not deliver to the interviewer (they removed or blocked the app): their reminders stop, since
+    /// each would fail the same way. The escalation stays, so the hiring managers still hear the feedback is late.
+    /// </summary>
+    public InterviewFollowUp StopChasingInterviewer() => this with
+    {
+        Reminders = [.. Reminders.Select(r => r.Planned.IsForInterviewer && r.Status is ReminderStatus.Pending or ReminderStatus.Sending
+            ? r with { Status = ReminderStatus.Cancelled, ClaimedAt = null }
+            : r)],
+    };
+
     private InterviewFollowUp With(string key, Func<ReminderEntry, ReminderEntry> change) =>
         this with { Reminders = [.. Reminders.Select(r => r.Key == key ? change(r) : r)] };
 }

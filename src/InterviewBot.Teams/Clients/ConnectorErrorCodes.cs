@@ -20,4 +20,11 @@ public static class ConnectorErrorCodes
 
     /// <summary>The service URL could not be reached.</summary>
     public const string Unreachable = "Unreachable";
+
+    /// <summary>
+    /// Whether Teams refused because the user removed or blocked the bot: every retry would be refused the same way
+    /// until the user acts, so a caller should stop and let someone know.
+    /// </summary>
+    public static bool MeansUserUnreachable(string? errorCode) =>
+        errorCode is BotNotInConversationRoster or ConversationBlockedByUser;
 }

@@ -6,6 +6,7 @@ using InterviewBot.Domain.Scorecards;
 using InterviewBot.Domain.Templates;
 using InterviewBot.Storage.Hiring;
 using InterviewBot.Storage.Tables;
+using InterviewBot.Teams.Clients;
 using InterviewBot.Teams.Schema;
 using Microsoft.Extensions.Options;
 
@@ -87,6 +88,14 @@ internal sealed partial class ReminderService(
                         try
                         {
                             sent = await SendAsync(context, entry.Kind, interviewerZoneId, now, cancellationToken).ConfigureAwait(false);
+                        }
+                        catch (ConnectorException ex) when (entry.Planned.IsForInterviewer && ex.ErrorCode is ConnectorErrorCodes.BotNotInConversationRoster or ConnectorErrorCodes.ConversationBlockedByUser)
+                        {
+                            // Every later reminder would be refused the same way; retrying would only hammer Teams.
+                            Log.InterviewerUnreachable(logger, interviewId, ex.ErrorCode);
+                            followUp = followUp.StopChasingInterviewer();
+                            etag = await store.ReplaceFollowUpAsync(followUp, etag, CancellationToken.None).ConfigureAwait(false);
+                            break;
                         }
                         catch (Exception ex) when (ex is not OperationCanceledException)
                         {
@@ -190,6 +199,9 @@ internal sealed partial class ReminderService(
     {
         [LoggerMessage(EventId = 5001, Level = LogLevel.Information, Message = "Reminder {Key} of interview {InterviewId} sent")]
         public static partial void Sent(ILogger logger, string interviewId, string key);
+
+        [LoggerMessage(EventId = 5003, Level = LogLevel.Warning, Message = "Interviewer of interview {InterviewId} cannot be reached in Teams ({ErrorCode}); their reminders stop")]
+        public static partial void InterviewerUnreachable(ILogger logger, string interviewId, string? errorCode);
 
         [LoggerMessage(EventId = 5002, Level = LogLevel.Warning, Message = "Reminder {Key} of interview {InterviewId} could not be sent; retry scheduled")]
         public static partial void SendFailed(ILogger logger, Exception exception, string interviewId, string key);
