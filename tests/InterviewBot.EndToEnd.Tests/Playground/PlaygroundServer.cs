@@ -29,14 +29,15 @@ public sealed partial class PlaygroundServer : IAsyncDisposable
     public string Output => _process?.Output ?? string.Empty;
 
     /// <summary>Starts the Playground for the bot at <paramref name="botEndpoint"/> and returns once it listens.</summary>
+    /// <param name="configFile">A <c>.m365agentsplayground.yml</c> with the mock users and teams; null for the Playground's own.</param>
     /// <exception cref="InvalidOperationException">The package is not installed, node is missing, or the Playground did not start.</exception>
-    public static async Task<PlaygroundServer> StartAsync(Uri botEndpoint)
+    public static async Task<PlaygroundServer> StartAsync(Uri botEndpoint, string? configFile = null)
     {
         var cli = NodeProcess.InstalledScript("The Microsoft 365 Agents Playground", PackagePath);
         var server = new PlaygroundServer();
         try
         {
-            await server.RunAsync(cli, botEndpoint);
+            await server.RunAsync(cli, botEndpoint, configFile);
             return server;
         }
         catch
@@ -60,7 +61,7 @@ public sealed partial class PlaygroundServer : IAsyncDisposable
     [GeneratedRegex(@"Listening on (\d+)")]
     private static partial Regex ListeningLine();
 
-    private async Task RunAsync(string cli, Uri botEndpoint)
+    private async Task RunAsync(string cli, Uri botEndpoint, string? configFile)
     {
         string[] arguments =
         [
@@ -77,7 +78,12 @@ public sealed partial class PlaygroundServer : IAsyncDisposable
             arguments,
             line => ListeningLine().IsMatch(line),
             _workingDirectory.Path,
-            new Dictionary<string, string?> { ["TEAMSAPPTESTER_BROWSER"] = "none" });
+            new Dictionary<string, string?>
+            {
+                ["TEAMSAPPTESTER_BROWSER"] = "none",
+                // Without it the Playground looks for the file in its working directory, which has none.
+                ["M365_AGENTS_PLAYGROUND_CONFIG_PATH"] = configFile,
+            });
 
         string? listening;
         try
