@@ -65,6 +65,73 @@ const hostExtensions = {
     },
 };
 
+// Elements Teams renders that the library does not know: Teams' charts. The library reports any element it does not
+// know (and shows its fallback), so without a registration every chart would be a problem and its properties would go
+// unchecked. Each is registered with the properties Teams documents, and must carry a fallback for other clients:
+// https://learn.microsoft.com/microsoftteams/platform/task-modules-and-cards/cards/charts-in-adaptive-cards
+const hostElements = registerHostElements();
+
+function registerHostElements() {
+    class ChartDataPoint extends AC.SerializableObject {
+        getSchemaKey() {
+            return "Teams.ChartDataPoint";
+        }
+    }
+
+    // "x" is a string or a number, which no typed property expresses; hostElementRules checks it.
+    ChartDataPoint.xProperty = new AC.CustomProperty(
+        AC.Versions.v1_5,
+        "x",
+        (sender, property, source) => source[property.name],
+        (sender, property, target, value, context) => context.serializeValue(target, property.name, value));
+    ChartDataPoint.yProperty = new AC.NumProperty(AC.Versions.v1_5, "y");
+    ChartDataPoint.colorProperty = new AC.StringProperty(AC.Versions.v1_5, "color");
+
+    class VerticalBarChart extends AC.CardElement {
+        getJsonTypeName() {
+            return "Chart.VerticalBar";
+        }
+
+        internalRender() {
+            return undefined;
+        }
+    }
+
+    VerticalBarChart.titleProperty = new AC.StringProperty(AC.Versions.v1_5, "title");
+    VerticalBarChart.xAxisTitleProperty = new AC.StringProperty(AC.Versions.v1_5, "xAxisTitle");
+    VerticalBarChart.yAxisTitleProperty = new AC.StringProperty(AC.Versions.v1_5, "yAxisTitle");
+    VerticalBarChart.colorSetProperty = new AC.StringProperty(AC.Versions.v1_5, "colorSet");
+    VerticalBarChart.colorProperty = new AC.StringProperty(AC.Versions.v1_5, "color");
+    VerticalBarChart.showBarValuesProperty = new AC.BoolProperty(AC.Versions.v1_5, "showBarValues");
+    VerticalBarChart.dataProperty = new AC.SerializableObjectCollectionProperty(AC.Versions.v1_5, "data", ChartDataPoint);
+    AC.GlobalRegistry.elements.register("Chart.VerticalBar", VerticalBarChart, AC.Versions.v1_5);
+
+    return new Set(["Chart.VerticalBar"]);
+}
+
+// What the schema cannot say about a Teams element: its data, and that clients without charts get a fallback.
+function hostElementRules(json, at, report) {
+    if (!("fallback" in json)) {
+        report("MissingFallback", at, json.type + " is rendered only by Teams; give it a fallback for other clients.");
+    }
+
+    if (!Array.isArray(json.data) || json.data.length === 0) {
+        report("InvalidPropertyValue", at + ".data", json.type + " needs at least one data point.");
+        return;
+    }
+
+    json.data.forEach((point, i) => {
+        const pointAt = at + ".data[" + i + "]";
+        if (!isObject(point) || !(typeof point.x === "string" || (typeof point.x === "number" && Number.isFinite(point.x)) || point.x === null)) {
+            report("InvalidPropertyValue", pointAt + ".x", "A data point needs an x that is a string or a number.");
+        }
+
+        if (!isObject(point) || !("y" in point)) {
+            report("InvalidPropertyValue", pointAt + ".y", "A data point needs a y.");
+        }
+    });
+}
+
 function isObject(value) {
     return value !== null && typeof value === "object" && !Array.isArray(value);
 }
@@ -117,6 +184,10 @@ class Checker {
 
         if (newerThan(registration.schemaVersion, this.cardVersion)) {
             this.report("ElementNotInVersion", at, json.type + " needs card version " + registration.schemaVersion + ".");
+        }
+
+        if (hostElements.has(json.type)) {
+            hostElementRules(json, at, this.report);
         }
 
         this.object(json, new registration.objectType(), at);

@@ -47,6 +47,7 @@ public static class LoopPlanner
 
         var requisition = OptionalText(request.Requisition, "requisition", MaxIdLength, errors);
         var reminders = LoopSettingsReader.Reminders(request.Reminders, installationReminders ?? ReminderSettings.Default, errors);
+        var channel = Channel(request.HiringChannel, now, errors);
         var recruiters = People(request.Recruiters, "recruiters", required: true, errors);
         var hiringManagers = People(request.HiringManagers, "hiringManagers", required: false, errors);
         var candidateId = newId();
@@ -84,7 +85,29 @@ public static class LoopPlanner
             Reminders = reminders,
             Debrief = LoopSettingsReader.Debrief(request.Debrief),
         };
-        return (new LoopPlan(candidate, loop, interviews), errors);
+        return (new LoopPlan(candidate, loop, interviews) { HiringChannel = channel }, errors);
+    }
+
+    /// <summary>Who linked a channel named in a loop request: the API, on behalf of the ATS.</summary>
+    public const string LinkedByApi = "api";
+
+    private static HiringChannel? Channel(HiringChannelRequest? request, DateTimeOffset now, List<FieldError> errors)
+    {
+        if (request is null)
+        {
+            return null;
+        }
+
+        var before = errors.Count;
+        var channelId = RequiredText(request.ChannelId, "hiringChannel.channelId", MaxIdLength * 2, errors);
+        if (channelId is not null && (!channelId.StartsWith("19:", StringComparison.Ordinal) || channelId.Any(c => c is '/' or '\\' or '#' or '?' or ';' || char.IsWhiteSpace(c))))
+        {
+            errors.Add(new FieldError("hiringChannel.channelId", "Give the channel's Teams id, such as 19:abc…@thread.tacv2 (from the channel's link in Teams)."));
+        }
+
+        var tenantId = OptionalText(request.TenantId, "hiringChannel.tenantId", MaxIdLength, errors);
+        var name = OptionalText(request.Name, "hiringChannel.name", MaxNameLength, errors);
+        return errors.Count > before ? null : new HiringChannel(channelId!, name, null, null, null, tenantId, null, LinkedByApi, now);
     }
 
     private static Interview? PlanInterview(

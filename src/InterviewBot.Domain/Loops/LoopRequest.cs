@@ -9,7 +9,11 @@ public sealed record LoopRequest(
     IReadOnlyList<InterviewRequest?>? Interviews,
     string? Requisition = null,
     ReminderSettingsRequest? Reminders = null,
-    DebriefSettingsRequest? Debrief = null);
+    DebriefSettingsRequest? Debrief = null,
+    HiringChannelRequest? HiringChannel = null);
+
+/// <summary>The Teams channel a loop's debrief goes to, named by its conversation id (<c>19:…@thread.tacv2</c>).</summary>
+public sealed record HiringChannelRequest(string? ChannelId, string? TenantId, string? Name);
 
 /// <summary>The candidate part of a <see cref="LoopRequest"/>.</summary>
 public sealed record CandidateRequest(string? Name, string? ExternalId);

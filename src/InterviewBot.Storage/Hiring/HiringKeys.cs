@@ -25,6 +25,22 @@ internal static class HiringKeys
 
     public static string FollowUp(string interviewId) => "followup|" + interviewId;
 
+    public static string Debrief(string loopId) => "debrief|" + loopId;
+
+    /// <summary>An earlier submitted version of a scorecard, kept when it is changed: after a debrief, every change stays on record.</summary>
+    public static string ScorecardVersion(string interviewId, int version) =>
+        "scorecardv|" + interviewId + "|" + version.ToString("D6", System.Globalization.CultureInfo.InvariantCulture);
+
+    /// <summary>Per-interviewer and everyone's score tallies, for the debrief's calibration hints.</summary>
+    public const string CalibrationTable = "Calibration";
+    public const string CalibrationPartition = "calibration";
+    public const string CalibrationEveryone = "*";
+
+    /// <summary>A requisition's hiring channel, shared by all its loops.</summary>
+    public const string RequisitionsTable = "Requisitions";
+
+    public static string Requisition(string requisitionId) => requisitionId.Trim().ToUpperInvariant();
+
     public const string ManagerIndexTable = "ManagerIndex";
 
     public static string InterviewerPartition(string aadObjectId) => aadObjectId.ToUpperInvariant();

@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using InterviewBot.Domain.Debriefs;
 using InterviewBot.Domain.Delivery;
 using InterviewBot.Domain.Hiring;
 using InterviewBot.Domain.Loops;
@@ -15,7 +16,11 @@ public sealed record LoopSnapshot(
     IReadOnlyList<Interview> Interviews,
     IReadOnlyDictionary<string, Scorecard> Scorecards,
     IReadOnlyDictionary<string, ScorecardDelivery> Deliveries,
-    IReadOnlyDictionary<string, InterviewFollowUp> FollowUps);
+    IReadOnlyDictionary<string, InterviewFollowUp> FollowUps)
+{
+    /// <summary>The loop's hiring channel, last debrief and lock, with the ETag to change them; null before any of that exists.</summary>
+    public Stored<LoopDebriefState>? Debrief { get; init; }
+}
 
 /// <summary>One interview with what surrounds it, and the ETags needed to change its scorecard or delivery.</summary>
 public sealed record InterviewContext(
@@ -28,10 +33,13 @@ public sealed record InterviewContext(
 {
     /// <summary>The interview row's ETag, for changing the interview itself.</summary>
     public string? InterviewETag { get; init; }
+
+    /// <summary>The loop's debrief state: whether its scorecards are locked.</summary>
+    public LoopDebriefState? Debrief { get; init; }
 }
 
 /// <summary>A loop someone manages, as the manager index lists it.</summary>
-public sealed record ManagedLoop(string LoopId, string CandidateId, string CandidateName, string? ExternalId, DateTimeOffset CreatedAt);
+public sealed record ManagedLoop(string LoopId, string CandidateId, string CandidateName, string? ExternalId, DateTimeOffset CreatedAt, string? RequisitionId = null);
 
 /// <summary>A due-index entry: something that should happen at <see cref="DueAt"/>.</summary>
 public sealed record DueEntry(string Bucket, string RowKey, string Kind, string CandidateId, string SubjectId, DateTimeOffset DueAt)
@@ -59,6 +67,8 @@ public sealed class HiringStore
     private readonly ITable _interviewerIndex;
     private readonly ITable _due;
     private readonly ITable _managerIndex;
+    private readonly ITable _calibration;
+    private readonly ITable _requisitions;
     private readonly TimeProvider _time;
 
     public HiringStore(ITableStore store, TimeProvider time)
@@ -69,6 +79,8 @@ public sealed class HiringStore
         _interviewerIndex = store.GetTable(HiringKeys.InterviewerIndexTable);
         _due = store.GetTable(HiringKeys.DueTable);
         _managerIndex = store.GetTable(HiringKeys.ManagerIndexTable);
+        _calibration = store.GetTable(HiringKeys.CalibrationTable);
+        _requisitions = store.GetTable(HiringKeys.RequisitionsTable);
         _time = time;
     }
 
@@ -78,7 +90,12 @@ public sealed class HiringStore
     /// nothing and skip them, and no half-written loop is ever visible.
     /// </summary>
     public async Task CreateLoopAsync(
-        LoopPlan plan, IReadOnlyList<ScorecardDelivery> deliveries, IReadOnlyList<InterviewFollowUp> followUps, CancellationToken cancellationToken = default)
+        LoopPlan plan, IReadOnlyList<ScorecardDelivery> deliveries, IReadOnlyList<InterviewFollowUp> followUps, CancellationToken cancellationToken = default) =>
+        await CreateLoopAsync(plan, deliveries, followUps, null, cancellationToken).ConfigureAwait(false);
+
+    /// <summary>As above, with the loop's debrief state (its hiring channel) when the request named one.</summary>
+    public async Task CreateLoopAsync(
+        LoopPlan plan, IReadOnlyList<ScorecardDelivery> deliveries, IReadOnlyList<InterviewFollowUp> followUps, LoopDebriefState? debrief, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(plan);
         ArgumentNullException.ThrowIfNull(deliveries);
@@ -107,6 +124,7 @@ public sealed class HiringStore
                     ["CandidateName"] = plan.Candidate.Name,
                     ["ExternalId"] = plan.Candidate.ExternalId,
                     ["CreatedAt"] = plan.Loop.CreatedAt,
+                    ["RequisitionId"] = plan.Loop.RequisitionId,
                 }),
                 cancellationToken).ConfigureAwait(false);
         }
@@ -132,8 +150,102 @@ public sealed class HiringStore
         operations.AddRange(plan.Interviews.Select(i => new TableOperation(TableOperationKind.Insert, RowMapping.ToRow(i))));
         operations.AddRange(deliveries.Select(d => new TableOperation(TableOperationKind.Insert, RowMapping.ToRow(d))));
         operations.AddRange(followUps.Select(f => new TableOperation(TableOperationKind.Insert, RowMapping.ToRow(f))));
+        if (debrief is not null)
+        {
+            operations.Add(new TableOperation(TableOperationKind.Insert, RowMapping.ToRow(debrief)));
+        }
+
         await _candidates.SubmitBatchAsync(operations, cancellationToken).ConfigureAwait(false);
     }
+
+    /// <summary>Stores a loop's debrief state: inserted when <paramref name="etag"/> is null, else replaced only if unchanged since read.</summary>
+    public Task<string> SaveDebriefStateAsync(LoopDebriefState state, string? etag, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(state);
+        var row = RowMapping.ToRow(state);
+        return etag is null ? _candidates.InsertAsync(row, cancellationToken) : _candidates.ReplaceAsync(row, etag, cancellationToken);
+    }
+
+    /// <summary>The hiring channel linked to a whole requisition, or null.</summary>
+    public async Task<HiringChannel?> GetRequisitionChannelAsync(string requisitionId, CancellationToken cancellationToken = default)
+    {
+        if (string.IsNullOrWhiteSpace(requisitionId) || !IsUsableKey(requisitionId))
+        {
+            return null;
+        }
+
+        var row = await _requisitions.GetAsync(HiringKeys.Requisition(requisitionId), HiringKeys.LookupRow, cancellationToken).ConfigureAwait(false);
+        return row is null ? null : RowMapping.ToRequisitionChannel(row);
+    }
+
+    public Task SetRequisitionChannelAsync(string requisitionId, HiringChannel channel, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(requisitionId);
+        ArgumentNullException.ThrowIfNull(channel);
+        return _requisitions.UpsertAsync(RowMapping.ToRequisitionRow(requisitionId, channel), cancellationToken);
+    }
+
+    /// <summary>Score tallies of <paramref name="interviewerIds"/> and of everyone, for the calibration hints of one debrief.</summary>
+    public async Task<CalibrationHistory> GetCalibrationAsync(IEnumerable<string> interviewerIds, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(interviewerIds);
+        var everyone = await _calibration.GetAsync(HiringKeys.CalibrationPartition, HiringKeys.CalibrationEveryone, cancellationToken).ConfigureAwait(false);
+        var interviewers = new Dictionary<string, InterviewerCalibration>(StringComparer.Ordinal);
+        foreach (var key in interviewerIds.Select(CalibrationHistory.Key).Distinct(StringComparer.Ordinal))
+        {
+            if (IsUsableKey(key) && await _calibration.GetAsync(HiringKeys.CalibrationPartition, key, cancellationToken).ConfigureAwait(false) is { } row)
+            {
+                interviewers[key] = RowMapping.ToInterviewerCalibration(row);
+            }
+        }
+
+        return new CalibrationHistory(interviewers, everyone is null ? new Dictionary<string, ScoreTally>(StringComparer.Ordinal) : RowMapping.ToTallies(everyone));
+    }
+
+    /// <summary>
+    /// Counts a submitted scorecard in the calibration tallies in place of <paramref name="previous"/> (the version
+    /// counted before, or null). The interviewer's row and everyone's row change together in one batch, retried
+    /// when another submit got there first.
+    /// </summary>
+    public async Task FoldCalibrationAsync(Scorecard? previous, Scorecard current, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(current);
+        var key = CalibrationHistory.Key(current.InterviewerId);
+        if (!IsUsableKey(key))
+        {
+            return;
+        }
+
+        for (var attempt = 0; ; attempt++)
+        {
+            var everyoneRow = await _calibration.GetAsync(HiringKeys.CalibrationPartition, HiringKeys.CalibrationEveryone, cancellationToken).ConfigureAwait(false);
+            var mineRow = await _calibration.GetAsync(HiringKeys.CalibrationPartition, key, cancellationToken).ConfigureAwait(false);
+            var before = new CalibrationHistory(
+                mineRow is null ? new Dictionary<string, InterviewerCalibration>(StringComparer.Ordinal) : new Dictionary<string, InterviewerCalibration>(StringComparer.Ordinal) { [key] = RowMapping.ToInterviewerCalibration(mineRow) },
+                everyoneRow is null ? new Dictionary<string, ScoreTally>(StringComparer.Ordinal) : RowMapping.ToTallies(everyoneRow));
+            var after = before.Replace(previous, current);
+            var mine = after.For(current.InterviewerId);
+            try
+            {
+                await _calibration.SubmitBatchAsync(
+                    [
+                        Write(everyoneRow, RowMapping.ToCalibrationRow(HiringKeys.CalibrationEveryone, null, after.Dimensions)),
+                        Write(mineRow, RowMapping.ToCalibrationRow(key, mine ?? new InterviewerCalibration(0, new Dictionary<string, ScoreTally>()), null)),
+                    ],
+                    cancellationToken).ConfigureAwait(false);
+                return;
+            }
+            catch (StorageConflictException) when (attempt < 10)
+            {
+            }
+        }
+
+        static TableOperation Write(StoredRow? existing, StoredRow row) =>
+            existing is null ? new TableOperation(TableOperationKind.Insert, row) : new TableOperation(TableOperationKind.Replace, row, existing.ETag);
+    }
+
+    private static bool IsUsableKey(string key) =>
+        key.Length is > 0 and <= 200 && !key.Any(c => c is '/' or '\\' or '#' or '?' || char.IsControl(c));
 
     public async Task<LoopSnapshot?> GetLoopAsync(string loopId, CancellationToken cancellationToken = default)
     {
@@ -208,7 +320,8 @@ public sealed class HiringStore
                 row.GetString("CandidateId") ?? string.Empty,
                 row.GetString("CandidateName") ?? string.Empty,
                 row.GetString("ExternalId"),
-                row.GetDateTimeOffset("CreatedAt") ?? DateTimeOffset.MinValue));
+                row.GetDateTimeOffset("CreatedAt") ?? DateTimeOffset.MinValue,
+                row.GetString("RequisitionId")));
         }
 
         return [.. result.OrderByDescending(l => l.CreatedAt)];
@@ -258,13 +371,46 @@ public sealed class HiringStore
         }
     }
 
-    /// <summary>Stores a scorecard: inserted when <paramref name="etag"/> is null, else replaced only if unchanged since read.</summary>
-    public Task<string> SaveScorecardAsync(Scorecard scorecard, string? etag, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Stores a scorecard: inserted when <paramref name="etag"/> is null, else replaced only if unchanged since read.
+    /// When it replaces a submitted version (<paramref name="replacing"/>), that version is kept on record in the
+    /// same atomic batch, so every change after a submit, and after a debrief, can be traced.
+    /// </summary>
+    public async Task<string> SaveScorecardAsync(Scorecard scorecard, string? etag, Scorecard? replacing = null, CancellationToken cancellationToken = default)
     {
+        ArgumentNullException.ThrowIfNull(scorecard);
         var row = RowMapping.ToRow(scorecard);
-        return etag is null
-            ? _candidates.InsertAsync(row, cancellationToken)
-            : _candidates.ReplaceAsync(row, etag, cancellationToken);
+        if (etag is null)
+        {
+            return await _candidates.InsertAsync(row, cancellationToken).ConfigureAwait(false);
+        }
+
+        if (replacing is not { Status: ScorecardStatus.Submitted } || replacing.Version == scorecard.Version)
+        {
+            return await _candidates.ReplaceAsync(row, etag, cancellationToken).ConfigureAwait(false);
+        }
+
+        var history = RowMapping.ToRow(replacing) with { RowKey = HiringKeys.ScorecardVersion(replacing.InterviewId, replacing.Version) };
+        var etags = await _candidates.SubmitBatchAsync(
+            [new TableOperation(TableOperationKind.Replace, row, etag), new TableOperation(TableOperationKind.Upsert, history)],
+            cancellationToken).ConfigureAwait(false);
+        return etags[0];
+    }
+
+    /// <summary>The earlier submitted versions of a scorecard, oldest first.</summary>
+    public async Task<IReadOnlyList<Scorecard>> GetScorecardHistoryAsync(string candidateId, string interviewId, CancellationToken cancellationToken = default)
+    {
+        var prefix = HiringKeys.ScorecardVersion(interviewId, 0)[..^6];
+        var versions = new List<Scorecard>();
+        await foreach (var row in _candidates.QueryAsync(candidateId, cancellationToken: cancellationToken).ConfigureAwait(false))
+        {
+            if (row.RowKey.StartsWith(prefix, StringComparison.Ordinal))
+            {
+                versions.Add(RowMapping.ToScorecard(row));
+            }
+        }
+
+        return [.. versions.OrderBy(v => v.Version)];
     }
 
     public async Task<Stored<ScorecardDelivery>?> GetDeliveryAsync(string candidateId, string interviewId, CancellationToken cancellationToken = default)
@@ -444,7 +590,11 @@ public sealed class HiringStore
             var scorecards = WithPrefix(HiringKeys.Scorecard(string.Empty)).Select(RowMapping.ToScorecard).Where(s => ids.Contains(s.InterviewId)).ToDictionary(s => s.InterviewId, StringComparer.Ordinal);
             var deliveries = WithPrefix(HiringKeys.Delivery(string.Empty)).Select(RowMapping.ToDelivery).Where(d => ids.Contains(d.InterviewId)).ToDictionary(d => d.InterviewId, StringComparer.Ordinal);
             var followUps = WithPrefix(HiringKeys.FollowUp(string.Empty)).Select(RowMapping.ToFollowUp).Where(f => ids.Contains(f.InterviewId)).ToDictionary(f => f.InterviewId, StringComparer.Ordinal);
-            return new LoopSnapshot(candidate, RowMapping.ToLoop(loopRow), interviews, scorecards, deliveries, followUps);
+            var debriefRow = rows.FirstOrDefault(r => r.RowKey == HiringKeys.Debrief(loopId));
+            return new LoopSnapshot(candidate, RowMapping.ToLoop(loopRow), interviews, scorecards, deliveries, followUps)
+            {
+                Debrief = debriefRow is null ? null : new Stored<LoopDebriefState>(RowMapping.ToDebriefState(debriefRow), debriefRow.ETag!),
+            };
         }
 
         public InterviewContext? Context(string interviewId)
@@ -474,6 +624,7 @@ public sealed class HiringStore
                 followUpRow is null ? null : new Stored<InterviewFollowUp>(RowMapping.ToFollowUp(followUpRow), followUpRow.ETag!))
             {
                 InterviewETag = interviewRow.ETag,
+                Debrief = rows.FirstOrDefault(r => r.RowKey == HiringKeys.Debrief(interview.LoopId)) is { } debriefRow ? RowMapping.ToDebriefState(debriefRow) : null,
             };
         }
     }

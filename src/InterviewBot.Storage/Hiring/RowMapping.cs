@@ -1,4 +1,5 @@
 using System.Text.Json;
+using InterviewBot.Domain.Debriefs;
 using InterviewBot.Domain.Delivery;
 using InterviewBot.Domain.Hiring;
 using InterviewBot.Domain.Loops;
@@ -56,6 +57,56 @@ internal static class RowMapping
             ? JsonSerializer.Deserialize<DebriefSettings>(debrief, Json) ?? DebriefSettings.Default
             : DebriefSettings.Default,
     };
+
+    public static StoredRow ToRow(LoopDebriefState state) => new(state.CandidateId, HiringKeys.Debrief(state.LoopId), new Dictionary<string, object?>
+    {
+        ["LoopId"] = state.LoopId,
+        ["Channel"] = state.Channel is null ? null : JsonSerializer.Serialize(state.Channel, Json),
+        ["Pending"] = state.Pending is null ? null : JsonSerializer.Serialize(state.Pending, Json),
+        ["LastPosting"] = state.LastPosting is null ? null : JsonSerializer.Serialize(state.LastPosting, Json),
+        ["Thread"] = state.Thread is null ? null : JsonSerializer.Serialize(state.Thread, Json),
+        ["Locked"] = state.Locked,
+        ["UnlockedAt"] = state.UnlockedAt,
+        ["UnlockedBy"] = state.UnlockedBy,
+    });
+
+    public static LoopDebriefState ToDebriefState(StoredRow row) => new(
+        row.GetString("LoopId")!,
+        row.PartitionKey,
+        FromJson<HiringChannel>(row.GetString("Channel")),
+        FromJson<PendingDebrief>(row.GetString("Pending")),
+        FromJson<DebriefPosting>(row.GetString("LastPosting")),
+        FromJson<DebriefThread>(row.GetString("Thread")),
+        row.GetBoolean("Locked") ?? false,
+        row.GetDateTimeOffset("UnlockedAt"),
+        row.GetString("UnlockedBy"));
+
+    public static StoredRow ToRequisitionRow(string requisitionId, HiringChannel channel) =>
+        new(HiringKeys.Requisition(requisitionId), HiringKeys.LookupRow, new Dictionary<string, object?>
+        {
+            ["RequisitionId"] = requisitionId,
+            ["Channel"] = JsonSerializer.Serialize(channel, Json),
+        });
+
+    public static HiringChannel? ToRequisitionChannel(StoredRow row) => FromJson<HiringChannel>(row.GetString("Channel"));
+
+    public static StoredRow ToCalibrationRow(string rowKey, InterviewerCalibration? interviewer, IReadOnlyDictionary<string, ScoreTally>? everyone) =>
+        new(HiringKeys.CalibrationPartition, rowKey, new Dictionary<string, object?>
+        {
+            ["SubmittedCount"] = interviewer?.SubmittedCount,
+            ["Dimensions"] = JsonSerializer.Serialize(interviewer?.Dimensions ?? everyone ?? new Dictionary<string, ScoreTally>(), Json),
+        });
+
+    public static InterviewerCalibration ToInterviewerCalibration(StoredRow row) => new(
+        row.GetInt32("SubmittedCount") ?? 0,
+        ToTallies(row));
+
+    public static Dictionary<string, ScoreTally> ToTallies(StoredRow row) =>
+        new(FromJson<Dictionary<string, ScoreTally>>(row.GetString("Dimensions")) ?? [], StringComparer.Ordinal);
+
+    private static T? FromJson<T>(string? json)
+        where T : class =>
+        json is null ? null : JsonSerializer.Deserialize<T>(json, Json);
 
     public static StoredRow ToRow(Interview interview) => new(interview.CandidateId, HiringKeys.Interview(interview.Id), new Dictionary<string, object?>
     {

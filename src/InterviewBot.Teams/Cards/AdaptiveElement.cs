@@ -17,6 +17,7 @@ namespace InterviewBot.Teams.Cards;
 [JsonDerivedType(typeof(InputToggle), "Input.Toggle")]
 [JsonDerivedType(typeof(InputNumber), "Input.Number")]
 [JsonDerivedType(typeof(InputDate), "Input.Date")]
+[JsonDerivedType(typeof(VerticalBarChart), "Chart.VerticalBar")]
 public abstract class AdaptiveElement
 {
     public string? Id { get; set; }
@@ -28,6 +29,9 @@ public abstract class AdaptiveElement
     public Spacing? Spacing { get; set; }
 
     public ElementHeight? Height { get; set; }
+
+    /// <summary>What a client that cannot render this element shows instead: another element, or nothing.</summary>
+    public ElementFallback? Fallback { get; set; }
 }
 
 /// <summary>A block of text, markdown allowed.</summary>

@@ -3,6 +3,7 @@ using System.Text.Json;
 using InterviewBot.Domain.Reminders;
 using InterviewBot.Reminders;
 using Microsoft.Extensions.Options;
+using InterviewBot.Debriefs;
 using InterviewBot.Domain.Loops;
 using InterviewBot.Domain.Scorecards;
 using InterviewBot.Domain.Templates;
@@ -21,6 +22,7 @@ internal static class LoopsApi
         var group = endpoints.MapGroup("/api/v1/loops").AddEndpointFilter<ApiKeyFilter>().WithTags("Loops");
         group.MapPost("/", CreateAsync);
         group.MapGet("/{loopId}", GetAsync);
+        group.MapGet("/{loopId}/debrief", GetDebriefAsync);
         return group;
     }
 
@@ -55,6 +57,22 @@ internal static class LoopsApi
             plan.Candidate.Id,
             [.. plan.Interviews.Select(i => new InterviewCreated(i.Id, i.Interviewer.AadObjectId, i.ExerciseId, i.FeedbackDue))]);
         return TypedResults.Created($"/api/v1/loops/{plan.Loop.Id}", created);
+    }
+
+    /// <summary>The debrief's aggregate, the same one the channel card shows. Never private notes.</summary>
+    internal static async Task<Results<Ok<DebriefView>, ProblemHttpResult>> GetDebriefAsync(
+        string loopId, HiringStore store, DebriefService debriefs, CancellationToken cancellationToken)
+    {
+        var snapshot = await store.GetLoopAsync(loopId, cancellationToken).ConfigureAwait(false);
+        if (snapshot is null)
+        {
+            return TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "No loop has this id.");
+        }
+
+        var debrief = await debriefs.BuildAsync(snapshot, cancellationToken).ConfigureAwait(false);
+        return debrief is null
+            ? TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: $"The loop's scorecard template '{snapshot.Loop.TemplateId}' is not installed.")
+            : TypedResults.Ok(DebriefJson.From(debrief));
     }
 
     internal static async Task<Results<Ok<LoopStatus>, ProblemHttpResult>> GetAsync(
@@ -99,6 +117,7 @@ internal static class LoopsApi
             snapshot.Loop.RequisitionId,
             ReminderSettingsView.From(reminders.Value.For(snapshot.Loop)),
             new DebriefSettingsView(snapshot.Loop.Debrief.LockOnPost, snapshot.Loop.Debrief.AutoPost),
+            DebriefStateView.From(snapshot.Debrief?.Value),
             interviews));
     }
 }
@@ -180,7 +199,23 @@ internal sealed record LoopStatus(
     string? Requisition,
     ReminderSettingsView Reminders,
     DebriefSettingsView Debrief,
+    DebriefStateView DebriefState,
     IReadOnlyList<InterviewStatus> Interviews);
+
+/// <summary>Where the loop stands with its debrief: the hiring channel it was linked to, the last post, the lock.</summary>
+internal sealed record DebriefStateView(HiringChannelView? HiringChannel, DateTimeOffset? LastPostedAt, bool? LastPostPartial, string? ThreadLink, bool Locked)
+{
+    public static DebriefStateView From(Domain.Hiring.LoopDebriefState? state) => state is null
+        ? new(null, null, null, null, false)
+        : new(
+            state.Channel is { } c ? new HiringChannelView(c.ChannelId, c.ChannelName, c.TeamName) : null,
+            state.LastPosting?.PostedAt,
+            state.LastPosting?.Partial,
+            state.Thread?.Link,
+            state.Locked);
+}
+
+internal sealed record HiringChannelView(string ChannelId, string? Name, string? Team);
 
 /// <summary>The reminder settings in force for a loop, in the units a loop request uses.</summary>
 internal sealed record ReminderSettingsView(

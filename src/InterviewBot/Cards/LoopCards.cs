@@ -25,7 +25,7 @@ internal static class LoopCards
             body.Add(new Container([
                 UserText.Labelled("Candidate:", loop.CandidateName, 200),
                 new RichTextBlock([new TextRun(UserText.Clean($"Loop created {CardTime.Format(loop.CreatedAt, viewerTimeZone)}" + (loop.ExternalId is null ? string.Empty : $" · ATS id {loop.ExternalId}"), 300)) { IsSubtle = true, Size = TextSize.Small }]),
-                new ActionSet([new ActionExecute { Title = verb == LoopActions.StatusVerb ? "Show status" : "Remind late interviewers", Verb = verb, Data = new Dictionary<string, object?> { ["loopId"] = loop.LoopId } }]),
+                new ActionSet([new ActionExecute { Title = ButtonTitle(verb), Verb = verb, Data = new Dictionary<string, object?> { ["loopId"] = loop.LoopId } }]),
             ]) { Separator = true });
         }
 
@@ -84,6 +84,16 @@ internal static class LoopCards
         ])));
         return Card(body, "Reminders");
     }
+
+    private static string ButtonTitle(string verb) => verb switch
+    {
+        LoopActions.StatusVerb => "Show status",
+        LoopActions.RemindVerb => "Remind late interviewers",
+        Debriefs.DebriefActions.DebriefVerb => "Post the debrief",
+        Debriefs.DebriefActions.LinkVerb => "Link this channel",
+        Debriefs.DebriefActions.UnlockVerb => "Unlock scorecards",
+        _ => "Choose",
+    };
 
     private static AdaptiveCard Card(List<AdaptiveElement> body, string fallback) =>
         new() { Body = body, FallbackText = fallback, MSTeams = new MSTeamsCardOptions { Width = "Full" } };

@@ -1,6 +1,7 @@
 using Hangfire;
 using InterviewBot.Api;
 using InterviewBot.Commands;
+using InterviewBot.Debriefs;
 using InterviewBot.Conversations;
 using InterviewBot.Delivery;
 using InterviewBot.Domain.Templates;
@@ -79,7 +80,13 @@ internal static class InterviewBotServices
         services.AddScoped<IChatCommand, ScorecardsCommand>();
         services.AddScoped<IChatCommand, StatusCommand>();
         services.AddScoped<IChatCommand, RemindCommand>();
+        services.AddScoped<IChatCommand, DebriefCommand>();
+        services.AddScoped<IChatCommand, LinkCommand>();
+        services.AddScoped<IChatCommand, UnlockCommand>();
         services.AddScoped<IChatCommand, DemoCommand>();
+        services.AddScoped<DebriefService>();
+        services.AddScoped<IScorecardSubmissions>(sp => sp.GetRequiredService<DebriefService>());
+        services.AddScoped<DebriefActions>();
         services.AddScoped<ReminderActions>();
         services.AddScoped<LoopActions>();
         services.AddScoped<PersonalChats>();

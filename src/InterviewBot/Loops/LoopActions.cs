@@ -56,10 +56,7 @@ internal sealed partial class LoopActions(
             return ScorecardCard.Notice($"Which candidate?", $"Type **{command}** followed by the candidate's name, for example: {command} Jordan Lee.");
         }
 
-        var loops = await store.GetLoopsManagedByAsync(caller, cancellationToken).ConfigureAwait(false);
-        var q = query.Trim();
-        var exact = loops.Where(l => Same(l.LoopId, q) || Same(l.CandidateId, q) || Same(l.ExternalId, q) || Same(l.CandidateName, q)).ToList();
-        var matches = exact.Count > 0 ? exact : loops.Where(l => l.CandidateName.Contains(q, StringComparison.OrdinalIgnoreCase)).ToList();
+        var matches = await MatchAsync(store, caller, query, cancellationToken).ConfigureAwait(false);
         return matches.Count switch
         {
             0 => ScorecardCard.Notice("No matching candidate", $"None of the loops you recruit or hire for has a candidate matching that. Check the spelling, or ask the loop's recruiter to add you. Interviewers use **scorecards** for their own interviews."),
@@ -172,6 +169,19 @@ internal sealed partial class LoopActions(
         NudgeSkipReason.RemindedRecently => $"skipped: reminded in the last {Lateness.Describe(cooldown)}",
         _ => "skipped",
     };
+
+    /// <summary>
+    /// The loops <paramref name="caller"/> recruits or hires for whose candidate matches <paramref name="query"/>:
+    /// exactly by loop id, candidate id, ATS id or name, else by part of the name. Newest first.
+    /// </summary>
+    public static async Task<IReadOnlyList<ManagedLoop>> MatchAsync(HiringStore store, string caller, string query, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(store);
+        var loops = await store.GetLoopsManagedByAsync(caller, cancellationToken).ConfigureAwait(false);
+        var q = query.Trim();
+        var exact = loops.Where(l => Same(l.LoopId, q) || Same(l.CandidateId, q) || Same(l.ExternalId, q) || Same(l.CandidateName, q)).ToList();
+        return exact.Count > 0 ? exact : [.. loops.Where(l => l.CandidateName.Contains(q, StringComparison.OrdinalIgnoreCase))];
+    }
 
     private static bool Same(string? a, string b) => a is not null && string.Equals(a.Trim(), b, StringComparison.OrdinalIgnoreCase);
 

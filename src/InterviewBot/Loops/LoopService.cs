@@ -1,5 +1,6 @@
 using InterviewBot.Delivery;
 using InterviewBot.Domain.Delivery;
+using InterviewBot.Domain.Hiring;
 using InterviewBot.Domain.Loops;
 using InterviewBot.Domain.Scorecards;
 using InterviewBot.Domain.Templates;
@@ -44,7 +45,8 @@ internal sealed partial class LoopService(
             followUps.Add(InterviewFollowUp.Plan(interview.Id, interview.CandidateId, ReminderPolicy.Plan(interview, settings, zone, managerZone)));
         }
 
-        await store.CreateLoopAsync(plan, deliveries, followUps, cancellationToken).ConfigureAwait(false);
+        var debrief = plan.HiringChannel is null ? null : LoopDebriefState.New(plan.Loop.Id, plan.Candidate.Id).LinkTo(plan.HiringChannel);
+        await store.CreateLoopAsync(plan, deliveries, followUps, debrief, cancellationToken).ConfigureAwait(false);
         foreach (var delivery in deliveries)
         {
             scheduler.Schedule(delivery.CandidateId, delivery.InterviewId, delivery.DueAt);

@@ -18,6 +18,7 @@ internal sealed partial class ScorecardActions(
     HiringStore store,
     UserDirectory users,
     TemplateCatalog templates,
+    IScorecardSubmissions submissions,
     TimeProvider time,
     ILogger<ScorecardActions> logger)
 {
@@ -64,6 +65,8 @@ internal sealed partial class ScorecardActions(
                     return current is { Status: ScorecardStatus.Submitted }
                         ? ScorecardCard.Submitted(subject, current, null)
                         : ScorecardCard.Form(subject, current is null ? Empty() : ScorecardDraft.From(current), current?.Version ?? 0, [], null);
+                case ScorecardVerbs.Edit when context.Debrief?.Locked == true && current is not null:
+                    return ScorecardCard.Submitted(subject, current, LockedBanner);
                 case ScorecardVerbs.Edit:
                     return current is null
                         ? ScorecardCard.Form(subject, Empty(), 0, [], null)
@@ -72,6 +75,14 @@ internal sealed partial class ScorecardActions(
 
             var typed = ScorecardForm.Read(data, context.Interview.Focus);
             var baseVersion = ScorecardForm.BaseVersion(data);
+            if (context.Debrief?.Locked == true)
+            {
+                Log.Locked(logger, verb, interviewId);
+                return current is { Status: ScorecardStatus.Submitted }
+                    ? ScorecardCard.Submitted(subject, current, LockedBanner)
+                    : ScorecardCard.Form(subject, typed, baseVersion, [], LockedBanner);
+            }
+
             var now = time.GetUtcNow();
             var outcome = verb == ScorecardVerbs.Submit
                 ? ScorecardRules.Submit(template, context.Interview, current, typed, baseVersion, now)
@@ -81,7 +92,7 @@ internal sealed partial class ScorecardActions(
                 case ScorecardOutcome.Saved saved:
                     try
                     {
-                        await store.SaveScorecardAsync(saved.Scorecard, context.Scorecard?.ETag, cancellationToken).ConfigureAwait(false);
+                        await store.SaveScorecardAsync(saved.Scorecard, context.Scorecard?.ETag, current, cancellationToken).ConfigureAwait(false);
                     }
                     catch (StorageConflictException) when (attempt < MaxAttempts)
                     {
@@ -94,6 +105,20 @@ internal sealed partial class ScorecardActions(
                     }
 
                     Log.Saved(logger, interviewId, saved.Scorecard.Status, saved.Scorecard.Version);
+                    if (saved.Scorecard.Status == ScorecardStatus.Submitted)
+                    {
+                        // The scorecard is stored and acknowledged whatever happens next; what follows a submit
+                        // (calibration, an automatic debrief) is re-driven from storage if it fails here.
+                        try
+                        {
+                            await submissions.OnSubmittedAsync(context, current is { Status: ScorecardStatus.Submitted } ? current : null, saved.Scorecard, cancellationToken).ConfigureAwait(false);
+                        }
+                        catch (Exception ex) when (ex is not OperationCanceledException)
+                        {
+                            Log.AfterSubmitFailed(logger, ex, interviewId);
+                        }
+                    }
+
                     return saved.Scorecard.Status == ScorecardStatus.Submitted
                         ? ScorecardCard.Submitted(subject, saved.Scorecard, null)
                         : ScorecardCard.Form(subject, ScorecardDraft.From(saved.Scorecard), saved.Scorecard.Version, [], DraftSaved(saved.Scorecard, timeZone));
@@ -120,6 +145,10 @@ internal sealed partial class ScorecardActions(
         }
     }
 
+    private static readonly Banner LockedBanner = new(
+        "The debrief for this candidate has been posted, so the loop's scorecards are locked and nothing was changed. If you need to correct yours, ask the recruiter to unlock the loop.",
+        BannerTone.Warning);
+
     private static ScorecardDraft Empty() => new([], [], null, string.Empty);
 
     private static Banner DraftSaved(Scorecard scorecard, string? timeZone) =>
@@ -129,6 +158,12 @@ internal sealed partial class ScorecardActions(
     {
         [LoggerMessage(EventId = 2001, Level = LogLevel.Warning, Message = "Refused scorecard action {Verb} on interview {InterviewId}: the caller is not its interviewer")]
         public static partial void Refused(ILogger logger, string verb, string interviewId);
+
+        [LoggerMessage(EventId = 2003, Level = LogLevel.Information, Message = "Refused scorecard action {Verb} on interview {InterviewId}: the loop is locked after its debrief")]
+        public static partial void Locked(ILogger logger, string verb, string interviewId);
+
+        [LoggerMessage(EventId = 2004, Level = LogLevel.Error, Message = "Scorecard of interview {InterviewId} was stored, but what follows a submit failed")]
+        public static partial void AfterSubmitFailed(ILogger logger, Exception exception, string interviewId);
 
         [LoggerMessage(EventId = 2002, Level = LogLevel.Information, Message = "Scorecard of interview {InterviewId} stored as {Status}, version {Version}")]
         public static partial void Saved(ILogger logger, string interviewId, ScorecardStatus status, int version);

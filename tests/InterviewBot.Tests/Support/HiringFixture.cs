@@ -1,5 +1,6 @@
 using InterviewBot.Reminders;
 using InterviewBot.Conversations;
+using InterviewBot.Debriefs;
 using InterviewBot.Delivery;
 using InterviewBot.Domain.Delivery;
 using InterviewBot.Domain.Hiring;
@@ -52,7 +53,10 @@ internal sealed class HiringFixture : IDisposable
 
     public LoopService Loops => new(Store, TestData.Templates, Users, Options.Create(ReminderOptions), Scheduler, Time, NullLogger<LoopService>.Instance);
 
-    public ScorecardActions Actions => new(Store, Users, TestData.Templates, Time, NullLogger<ScorecardActions>.Instance);
+    public ScorecardActions Actions => new(Store, Users, TestData.Templates, Debriefs(), Time, NullLogger<ScorecardActions>.Instance);
+
+    public DebriefService Debriefs(string? tenantId = null) =>
+        new(Store, TestData.Templates, Users, Connector, Options.Create(new DeliveryOptions { TenantId = tenantId }), Time, NullLogger<DebriefService>.Instance);
 
     public PersonalChats Chats(string? tenantId = null) =>
         new(Users, Connector, Options.Create(new DeliveryOptions { TenantId = tenantId }), Time);
