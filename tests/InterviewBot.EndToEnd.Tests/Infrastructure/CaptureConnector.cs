@@ -29,10 +29,17 @@ public sealed record ConnectorRequest(string Operation, string ConversationId, s
 
     public string? Text => Body.TryGetProperty("text", out var text) && text.ValueKind == JsonValueKind.String ? text.GetString() : null;
 
-    public IReadOnlyList<AdaptiveCardView> Cards =>
-        Body.TryGetProperty("attachments", out var attachments) && attachments.ValueKind == JsonValueKind.Array
-            ? [.. attachments.EnumerateArray().Select(AdaptiveCardView.FromAttachment).OfType<AdaptiveCardView>()]
-            : [];
+    /// <summary>The cards the call carries; for a new conversation, those of the activity that opens it.</summary>
+    public IReadOnlyList<AdaptiveCardView> Cards
+    {
+        get
+        {
+            var message = Operation == CreateConversation && Body.TryGetProperty("activity", out var opening) && opening.ValueKind == JsonValueKind.Object ? opening : Body;
+            return message.TryGetProperty("attachments", out var attachments) && attachments.ValueKind == JsonValueKind.Array
+                ? [.. attachments.EnumerateArray().Select(AdaptiveCardView.FromAttachment).OfType<AdaptiveCardView>()]
+                : [];
+        }
+    }
 
     public AdaptiveCardView Card => Cards.Count == 1 ? Cards[0] : throw new InvalidOperationException($"Expected one card, found {Cards.Count}: {this}");
 
@@ -84,6 +91,10 @@ public sealed class CaptureConnector : IAsyncDisposable
     /// </summary>
     public void Refuse(string conversationId, int status, string errorCode) => _refusals[conversationId] = (status, errorCode);
 
+    /// <summary>Every thread the bot started so far in the team channel <paramref name="channelId"/>.</summary>
+    public IReadOnlyList<ConnectorRequest> ThreadsIn(string channelId) =>
+        [.. Requests.Snapshot().Where(r => r.Operation == ConnectorRequest.CreateConversation && r.ConversationId.StartsWith(channelId + ";messageid=", StringComparison.Ordinal))];
+
     /// <summary>Every message sent so far into <paramref name="conversationId"/>.</summary>
     public IReadOnlyList<ConnectorRequest> MessagesIn(string conversationId) =>
         [.. Requests.Snapshot().Where(r => r.IsMessage && r.ConversationId == conversationId)];
@@ -99,6 +110,15 @@ public sealed class CaptureConnector : IAsyncDisposable
         app.MapPost("/v3/conversations", async (HttpRequest request) =>
         {
             var body = await ReadAsync(request);
+            if (ChannelOf(body) is { } channelId)
+            {
+                // A new thread in a team channel: Teams names it after the channel and the thread's first message.
+                var messageId = NextId();
+                var threadId = channelId + ";messageid=" + messageId;
+                Requests.Add(new ConnectorRequest(ConnectorRequest.CreateConversation, threadId, messageId, body, Authorization: Authorization(request)));
+                return Results.Json(new { id = threadId, activityId = messageId }, statusCode: StatusCodes.Status201Created);
+            }
+
             var conversationId = "a:1" + Guid.NewGuid().ToString("N");
             Requests.Add(new ConnectorRequest(ConnectorRequest.CreateConversation, conversationId, null, body, Authorization: Authorization(request)));
             return Results.Json(new { id = conversationId }, statusCode: StatusCodes.Status201Created);
@@ -133,6 +153,16 @@ public sealed class CaptureConnector : IAsyncDisposable
 
     // Teams' activity ids in a personal chat are millisecond timestamps; only uniqueness matters here.
     private string NextId() => Interlocked.Increment(ref _lastId).ToString(CultureInfo.InvariantCulture);
+
+    /// <summary>The channel a <c>POST v3/conversations</c> starts a thread in: <c>isGroup</c> with <c>channelData.channel.id</c>.</summary>
+    private static string? ChannelOf(JsonElement parameters) =>
+        parameters.ValueKind == JsonValueKind.Object
+        && parameters.TryGetProperty("isGroup", out var isGroup) && isGroup.ValueKind == JsonValueKind.True
+        && parameters.TryGetProperty("channelData", out var channelData) && channelData.ValueKind == JsonValueKind.Object
+        && channelData.TryGetProperty("channel", out var channel) && channel.ValueKind == JsonValueKind.Object
+        && channel.TryGetProperty("id", out var id) && id.ValueKind == JsonValueKind.String
+            ? id.GetString()
+            : null;
 
     private static string? Authorization(HttpRequest request) =>
         request.Headers.Authorization.Count == 0 ? null : request.Headers.Authorization.ToString();

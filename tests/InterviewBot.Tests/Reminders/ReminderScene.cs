@@ -214,6 +214,20 @@ internal sealed class ReminderScene : IDisposable
         return JsonNode.Parse(JsonSerializer.Serialize(attachment.Content))!.AsObject();
     }
 
+    /// <summary>
+    /// Mentions the bot in a team channel with <paramref name="text"/> as <paramref name="caller"/> and returns the
+    /// card the bot answered with in that channel's thread.
+    /// </summary>
+    public async Task<JsonObject> SayInChannelAsync(Person caller, string text, string channelId = TestData.HiringChannelId)
+    {
+        var activity = Activities.ChannelMessage(text, caller.AadObjectId, "29:" + FirstName(caller).ToLowerInvariant(), channelId);
+        var calls = await Bot.TurnAsync<ChatCommands>(activity, (commands, turn) => commands.HandleAsync(turn, text, CancellationToken.None));
+        Collect();
+        var reply = Assert.Single(calls, c => c.ConversationId == activity.Conversation!.Id);
+        var attachment = Assert.Single(reply.Activity!.Attachments!);
+        return JsonNode.Parse(JsonSerializer.Serialize(attachment.Content))!.AsObject();
+    }
+
     /// <summary>Submits a complete scorecard from the interviewer's own card.</summary>
     public async Task SubmitAsync(Person interviewer, string interviewId)
     {

@@ -39,6 +39,16 @@ internal static class Activities
         }),
     };
 
+    /// <summary>A button pressed on a card the bot posted in a team channel thread.</summary>
+    public static Activity ChannelCardAction(string verb, JsonElement data, string aadObjectId, string channelId = TestData.HiringChannelId)
+    {
+        var activity = CardAction(verb, data, aadObjectId);
+        var channel = ChannelMessage(string.Empty, aadObjectId, "29:caller", channelId);
+        activity.Conversation = channel.Conversation;
+        activity.ChannelData = channel.ChannelData;
+        return activity;
+    }
+
     public static Activity CardAction(string verb, JsonElement data, string aadObjectId) => new()
     {
         Type = ActivityTypes.Invoke,

@@ -23,6 +23,12 @@ internal sealed class RecordingConnectorClient : IConnectorClient
     /// <summary>Thrown by every send, reply and update while set, after the call is recorded.</summary>
     public Exception? SendFailure { get; set; }
 
+    /// <summary>Thrown by every conversation creation while set, after the call is recorded.</summary>
+    public Exception? CreateFailure { get; set; }
+
+    /// <summary>While set, a conversation creation is recorded and then waits for this before Teams answers, as a slow Teams would.</summary>
+    public Task? CreateGate { get; set; }
+
     /// <summary>Makes every send, reply and update into <paramref name="conversationId"/> throw, after the call is recorded.</summary>
     public void FailIn(string conversationId, Exception failure) => _failures[conversationId] = failure;
 
@@ -35,10 +41,31 @@ internal sealed class RecordingConnectorClient : IConnectorClient
     public Task<ResourceResponse> UpdateActivityAsync(string serviceUrl, string conversationId, string activityId, Activity activity, CancellationToken cancellationToken = default) =>
         Answer(new ConnectorCall(ConnectorCallKind.Update, serviceUrl, conversationId, activityId, activity, null));
 
-    public Task<ConversationResourceResponse> CreateConversationAsync(string serviceUrl, ConversationParameters parameters, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Answers as Teams does: a new personal chat gets a fresh id; a new thread in a channel gets the channel's id
+    /// with the thread's first message id after <c>;messageid=</c>, and that message id.
+    /// </summary>
+    public async Task<ConversationResourceResponse> CreateConversationAsync(string serviceUrl, ConversationParameters parameters, CancellationToken cancellationToken = default)
     {
+        ArgumentNullException.ThrowIfNull(parameters);
         _calls.Enqueue(new ConnectorCall(ConnectorCallKind.CreateConversation, serviceUrl, null, null, null, parameters));
-        return Task.FromResult(new ConversationResourceResponse($"a:created-{NextId()}", null, serviceUrl));
+        if (CreateGate is { } gate)
+        {
+            await gate.WaitAsync(cancellationToken);
+        }
+
+        if (CreateFailure is { } failure)
+        {
+            throw failure;
+        }
+
+        if (parameters is { IsGroup: true, ChannelData: TeamsChannelData { Channel.Id: { } channelId } })
+        {
+            var messageId = (1_800_000_000_000L + NextId()).ToString(System.Globalization.CultureInfo.InvariantCulture);
+            return new ConversationResourceResponse($"{channelId};messageid={messageId}", messageId, serviceUrl);
+        }
+
+        return new ConversationResourceResponse($"a:created-{NextId()}", null, serviceUrl);
     }
 
     private Task<ResourceResponse> Answer(ConnectorCall call)
