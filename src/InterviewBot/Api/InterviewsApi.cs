@@ -1,5 +1,6 @@
 using System.Text.Json;
 using InterviewBot.Cards;
+using InterviewBot.Debriefs;
 using InterviewBot.Delivery;
 using InterviewBot.Domain.Delivery;
 using InterviewBot.Domain.Hiring;
@@ -40,6 +41,7 @@ internal static partial class InterviewsApi
         IConnectorClient connector,
         IDeliveryScheduler scheduler,
         IOptions<ReminderOptions> reminders,
+        DebriefService debriefs,
         TimeProvider time,
         ILoggerFactory loggers,
         CancellationToken cancellationToken)
@@ -132,6 +134,11 @@ internal static partial class InterviewsApi
             if (reassigned && context.Delivery?.Value is { Status: DeliveryStatus.Delivered, ConversationId: { } conversationId, ActivityId: { } activityId })
             {
                 await TellOldInterviewerAsync(users, connector, old.Interviewer, conversationId, activityId, loggers.CreateLogger(typeof(InterviewsApi)), cancellationToken).ConfigureAwait(false);
+            }
+
+            if (notHeld is not null && context.FollowUp?.Value.NotHeld is null)
+            {
+                await debriefs.PostIfCompleteAsync(updated.LoopId, LoopPlanner.LinkedByApi, cancellationToken).ConfigureAwait(false);
             }
 
             return TypedResults.Ok(new InterviewChanged(updated.Id, new PersonView(updated.Interviewer.AadObjectId, updated.Interviewer.Name), updated.Start, updated.End, updated.FeedbackDue, Status(notHeld)));

@@ -53,7 +53,7 @@ internal sealed class Welcome(ITableStore tables, ChatCommands commands, TimePro
         }
 
         var text = turn.Activity.IsGroupConversation
-            ? "Hi, I'm **InterviewBot**. In this channel, mention me to link it as a hiring channel or to ask for a debrief. Interviewers get their scorecards in a personal chat with me."
+            ? "Hi, I'm **InterviewBot**. To post a candidate's debrief in a channel of this team, mention me there and type **link** with the candidate's name or the requisition id; then **debrief** with the candidate's name posts it once the panel has submitted. Interviewers get their scorecards in a personal chat with me."
             : HelpCommand.Text(commands.Available);
         await turn.SendAsync(Activity.CreateMessage(text), cancellationToken).ConfigureAwait(false);
     }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using InterviewBot.Cards;
 using InterviewBot.Delivery;
+using InterviewBot.Domain.Access;
 using InterviewBot.Domain.Debriefs;
 using InterviewBot.Domain.Hiring;
 using InterviewBot.Domain.Reminders;
@@ -90,9 +91,14 @@ internal sealed partial class DebriefService(
             return own;
         }
 
-        return snapshot.Loop.RequisitionId is { } requisition
-            ? await store.GetRequisitionChannelAsync(requisition, cancellationToken).ConfigureAwait(false)
-            : null;
+        if (snapshot.Loop.RequisitionId is not { } requisition)
+        {
+            return null;
+        }
+
+        // A requisition's channel serves the loops its linker runs: one recruiter cannot redirect another's debriefs.
+        var shared = await store.GetRequisitionChannelAsync(requisition, cancellationToken).ConfigureAwait(false);
+        return shared is not null && AccessRules.CanManageLoop(shared.LinkedBy, snapshot.Loop) ? shared : null;
     }
 
     /// <summary>
@@ -128,6 +134,12 @@ internal sealed partial class DebriefService(
 
             var now = time.GetUtcNow();
             var state = snapshot.Debrief?.Value ?? LoopDebriefState.New(snapshot.Loop.Id, snapshot.Candidate.Id);
+            if (automatic && state.LastPosting is { Partial: false })
+            {
+                // Two last scorecards arriving together both see the loop complete; the first one posts.
+                return new DebriefOutcome.Busy();
+            }
+
             if (!state.CanStartPosting(now))
             {
                 return new DebriefOutcome.Busy();
@@ -156,9 +168,14 @@ internal sealed partial class DebriefService(
             {
                 Log.PostFailed(logger, ex, loopId);
                 await RecordAsync(loopId, s => s.PostingFailed()).ConfigureAwait(false);
-                return new DebriefOutcome.Failed(ex is ConnectorException { ErrorCode: ConnectorErrorCodes.BotNotInConversationRoster }
-                    ? "InterviewBot is no longer in that team. Add the app to the team again, or link another channel."
-                    : "Teams did not accept the post just now. Try again in a minute.");
+                return new DebriefOutcome.Failed(ex switch
+                {
+                    ConnectorException { ErrorCode: ConnectorErrorCodes.BotNotInConversationRoster } =>
+                        "InterviewBot is no longer in that team. Add the app to the team again, or link another channel.",
+                    NoTeamsRouteException =>
+                        "InterviewBot has not heard from anyone in the hiring channel's organisation yet, so it cannot reach Teams there. Add the app to that team (or mention it once in the channel) and try again.",
+                    _ => "Teams did not accept the post just now. Try again in a minute.",
+                });
             }
 
             var posting = debrief.ToPosting(time.GetUtcNow());
@@ -172,27 +189,47 @@ internal sealed partial class DebriefService(
     public async Task OnSubmittedAsync(InterviewContext context, Scorecard? previous, Scorecard submitted, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(submitted);
         await store.FoldCalibrationAsync(previous, submitted, cancellationToken).ConfigureAwait(false);
-        if (!context.Loop.Debrief.AutoPost || previous is not null)
+        if (context.Loop.Debrief.AutoPost && previous is null)
+        {
+            await PostIfCompleteAsync(context.Loop.Id, submitted.InterviewerId, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>
+    /// Posts the debrief automatically when the requisition asks for that and every interview that took place has
+    /// its scorecard: after the last submit, or after the last missing interview turned out not to have happened.
+    /// </summary>
+    public async Task PostIfCompleteAsync(string loopId, string triggeredBy, CancellationToken cancellationToken = default)
+    {
+        try
+        {
+            await PostIfCompleteCoreAsync(loopId, triggeredBy, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            // What triggered it (a submit, an interview that did not happen) is stored; the recruiter can still post.
+            Log.AutoPostFailed(logger, ex, loopId);
+        }
+    }
+
+    private async Task PostIfCompleteCoreAsync(string loopId, string triggeredBy, CancellationToken cancellationToken)
+    {
+        var snapshot = await store.GetLoopAsync(loopId, cancellationToken).ConfigureAwait(false);
+        if (snapshot is null || !snapshot.Loop.Debrief.AutoPost || snapshot.Debrief?.Value.LastPosting is { Partial: false })
         {
             return;
         }
 
-        var snapshot = await store.GetLoopAsync(context.Loop.Id, cancellationToken).ConfigureAwait(false);
-        if (snapshot is null || snapshot.Debrief?.Value.LastPosting is { Partial: false })
-        {
-            return;
-        }
-
-        var complete = snapshot.Interviews
-            .Where(i => snapshot.FollowUps.GetValueOrDefault(i.Id)?.NotHeld is null)
-            .All(i => snapshot.Scorecards.GetValueOrDefault(i.Id)?.Status == ScorecardStatus.Submitted);
+        var held = snapshot.Interviews.Where(i => snapshot.FollowUps.GetValueOrDefault(i.Id)?.NotHeld is null).ToList();
+        var complete = held.Count > 0 && held.All(i => snapshot.Scorecards.GetValueOrDefault(i.Id)?.Status == ScorecardStatus.Submitted);
         if (complete)
         {
-            var outcome = await PostAsync(context.Loop.Id, submitted.InterviewerId, allowPartial: false, automatic: true, cancellationToken).ConfigureAwait(false);
+            var outcome = await PostAsync(loopId, triggeredBy, allowPartial: false, automatic: true, cancellationToken).ConfigureAwait(false);
             if (outcome is not DebriefOutcome.Posted)
             {
-                Log.AutoPostSkipped(logger, context.Loop.Id, outcome?.GetType().Name ?? "NotFound");
+                Log.AutoPostSkipped(logger, loopId, outcome?.GetType().Name ?? "NotFound");
             }
         }
     }
@@ -238,7 +275,7 @@ internal sealed partial class DebriefService(
             : await users.FindTenantRouteAsync(channel.TenantId ?? (string.IsNullOrWhiteSpace(options.Value.TenantId) ? null : options.Value.TenantId), cancellationToken).ConfigureAwait(false);
         if (route is null)
         {
-            throw new InvalidOperationException("No Teams service is known for the hiring channel's tenant yet.");
+            throw new NoTeamsRouteException();
         }
 
         var message = Activity.CreateMessage(DebriefCard.ForChannel(debrief));
@@ -315,6 +352,25 @@ internal sealed partial class DebriefService(
         return $"https://teams.microsoft.com/l/message/{Uri.EscapeDataString(channel.ChannelId)}/{Uri.EscapeDataString(messageId)}?{string.Join('&', query)}";
     }
 
+    /// <summary>No Teams service URL is known for the hiring channel's tenant: nobody there has talked to the bot yet.</summary>
+    private sealed class NoTeamsRouteException : InvalidOperationException
+    {
+        public NoTeamsRouteException()
+            : base("No Teams service is known for the hiring channel's tenant yet.")
+        {
+        }
+
+        public NoTeamsRouteException(string message)
+            : base(message)
+        {
+        }
+
+        public NoTeamsRouteException(string message, Exception innerException)
+            : base(message, innerException)
+        {
+        }
+    }
+
     private static partial class Log
     {
         [LoggerMessage(EventId = 7001, Level = LogLevel.Information, Message = "Debrief of loop {LoopId} posted (partial: {Partial})")]
@@ -322,6 +378,9 @@ internal sealed partial class DebriefService(
 
         [LoggerMessage(EventId = 7002, Level = LogLevel.Warning, Message = "Debrief of loop {LoopId} could not be posted")]
         public static partial void PostFailed(ILogger logger, Exception exception, string loopId);
+
+        [LoggerMessage(EventId = 7004, Level = LogLevel.Error, Message = "Automatic debrief of loop {LoopId} failed")]
+        public static partial void AutoPostFailed(ILogger logger, Exception exception, string loopId);
 
         [LoggerMessage(EventId = 7003, Level = LogLevel.Information, Message = "Automatic debrief of loop {LoopId} not posted: {Outcome}")]
         public static partial void AutoPostSkipped(ILogger logger, string loopId, string outcome);

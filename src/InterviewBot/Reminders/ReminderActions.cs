@@ -1,5 +1,6 @@
 using System.Text.Json;
 using InterviewBot.Cards;
+using InterviewBot.Debriefs;
 using InterviewBot.Conversations;
 using InterviewBot.Domain.Access;
 using InterviewBot.Domain.Reminders;
@@ -16,6 +17,7 @@ internal sealed partial class ReminderActions(
     HiringStore store,
     TemplateCatalog templates,
     PersonalChats chats,
+    DebriefService debriefs,
     IOptions<ReminderOptions> options,
     TimeProvider time,
     ILogger<ReminderActions> logger)
@@ -91,6 +93,12 @@ internal sealed partial class ReminderActions(
             }
 
             Log.Changed(logger, verb, interviewId);
+            if (verb == ReminderVerbs.NotHeld)
+            {
+                // The missing scorecard may have been the last thing an automatic debrief waited for.
+                await debriefs.PostIfCompleteAsync(context.Loop.Id, callerAadObjectId!, cancellationToken).ConfigureAwait(false);
+            }
+
             return verb == ReminderVerbs.Snooze
                 ? ReminderCard.ForInterviewer(subject, ReminderKind.Overdue, now, banner)
                 : ScorecardCard.Notice("Interview marked as not held", "No more reminders will be sent for it, and the recruiter sees why in the loop's status.", banner);

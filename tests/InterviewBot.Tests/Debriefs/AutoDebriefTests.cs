@@ -47,6 +47,37 @@ public sealed class AutoDebriefTests : IDisposable
     }
 
     [Fact]
+    public async Task NotHeld_LastMissingInterviewDidNotHappen_PostsTheDebriefTheOthersWereWaitingFor()
+    {
+        await _panel.StartAsync();
+        var plan = await _panel.CreateLoopAsync("Jordan Lee", [Ivy, Otto, Uma], debrief: AutoPost);
+        await _panel.LinkAsync("Jordan Lee");
+        _panel.AfterTheInterviews();
+        await _panel.SubmitAsync(Ivy, plan);
+        await _panel.SubmitAsync(Otto, plan);
+        Assert.Empty(_panel.Threads);
+
+        await _panel.Scene.MarkNotHeldAsync(Uma, InterviewOf(plan, Uma).Id, NotHeldReason.Cancelled);
+
+        var thread = Assert.Single(_panel.Threads);
+        Assert.Contains("2 of 2 submitted", thread.Lines);
+        Assert.True((await _panel.DebriefStateAsync(plan))?.Locked);
+    }
+
+    [Fact]
+    public async Task NotHeld_EveryInterviewDidNotHappen_PostsNothing()
+    {
+        await _panel.StartAsync();
+        var plan = await _panel.CreateLoopAsync("Jordan Lee", [Ivy], debrief: AutoPost);
+        await _panel.LinkAsync("Jordan Lee");
+        _panel.AfterTheInterviews();
+
+        await _panel.Scene.MarkNotHeldAsync(Ivy, InterviewOf(plan, Ivy).Id, NotHeldReason.NoShow);
+
+        Assert.Empty(_panel.Threads);
+    }
+
+    [Fact]
     public async Task Submit_LastScorecardWithoutAutoPost_PostsNothing()
     {
         await _panel.StartAsync();

@@ -307,6 +307,24 @@ public sealed class DebriefCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task Debrief_ChannelInATenantTheBotHasNeverHeardFrom_SaysSoAndPostsNothing()
+    {
+        await _panel.StartAsync();
+        var plan = await _panel.CreateLoopAsync("Jordan Lee", [Ivy], hiringChannel: new HiringChannelRequest("19:elsewhere@thread.tacv2", "tenant-fabrikam", "Hiring"));
+        _panel.AfterTheInterviews();
+        await _panel.SubmitAsync(Ivy, plan);
+
+        var refused = await _panel.Scene.SayAsync(Recruiter, "debrief Jordan Lee");
+
+        Assert.Equal("The debrief was not posted", Title(refused));
+        Assert.Contains(Lines(refused), l => l.Contains("has not heard from anyone in the hiring channel's organisation", StringComparison.Ordinal));
+        Assert.Empty(_panel.Threads);
+        var state = await _panel.DebriefStateAsync(plan);
+        Assert.Null(state?.Pending);
+        Assert.False(state?.Locked);
+    }
+
+    [Fact]
     public async Task Debrief_AskedAgainWhileTheFirstPostIsUnderWay_PostsOneThread()
     {
         var plan = await LinkedPanelAsync();

@@ -107,6 +107,26 @@ public sealed class LinkChannelTests : IDisposable
     }
 
     [Fact]
+    public async Task Link_ARequisition_DoesNotRedirectLoopsOfItThatSomeoneElseRuns()
+    {
+        await _panel.StartAsync();
+        var mine = await _panel.CreateLoopAsync("Jordan Lee", [Ivy], requisition: "REQ-7");
+        var (theirs, errors) = await _panel.Fixture.Loops.CreateAsync(new LoopRequest(
+            new CandidateRequest("Casey Kim", null),
+            TestData.TemplateId,
+            [new PersonRequest("aad-other-recruiter", "Olive Other")],
+            [],
+            [new InterviewRequest(new PersonRequest(Otto.AadObjectId, Otto.Name), TestData.Exercise, [.. TestData.Focus], At(Day + " 09:00"), At(Day + " 10:00"), null)],
+            "REQ-7"));
+        Assert.Empty(errors);
+
+        await _panel.Scene.SayInChannelAsync(Recruiter, "link REQ-7");
+
+        Assert.Equal(TestData.HiringChannelId, (await ChannelOfAsync(mine))?.ChannelId);
+        Assert.Null(await ChannelOfAsync(theirs!));
+    }
+
+    [Fact]
     public async Task Link_ARequisitionThenDebrief_PostsToTheRequisitionsChannel()
     {
         await _panel.StartAsync();
