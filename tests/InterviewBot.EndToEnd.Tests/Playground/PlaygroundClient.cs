@@ -94,6 +94,81 @@ public sealed class PlaygroundClient : IAsyncDisposable
         return (await response.Content.ReadFromJsonAsync<JsonElement>()).Clone();
     }
 
+    /// <summary>
+    /// Presses an Action.Execute button as <paramref name="userId"/>, another of the Playground's users, on the card
+    /// <paramref name="messageId"/> the bot posted in that user's own chat <paramref name="conversationId"/>. The
+    /// Playground's invoke API takes any member of the conversation as the presser; the answer is the card it then
+    /// shows in place of the old one.
+    /// </summary>
+    public async Task<JsonElement> PressAsAsync(string userId, string conversationId, string messageId, JsonObject action)
+    {
+        ArgumentNullException.ThrowIfNull(action);
+        var invoke = new JsonObject
+        {
+            ["name"] = "adaptiveCard/action",
+            ["value"] = new JsonObject { ["action"] = action.DeepClone() },
+            ["from"] = new JsonObject { ["id"] = userId },
+            ["conversation"] = new JsonObject { ["id"] = conversationId },
+            ["replyToId"] = messageId,
+        };
+        using var response = await _http.PostAsJsonAsync("_conversation/v1/invoke", invoke);
+        await EnsureSuccessAsync(response, $"press '{action["title"]}' as {userId}");
+        return (await response.Content.ReadFromJsonAsync<JsonElement>()).Clone();
+    }
+
+    /// <summary>
+    /// Mentions the bot in the team channel <paramref name="channelId"/> as <paramref name="userId"/>, another of the
+    /// Playground's users, and types <paramref name="text"/> after the mention. The Playground's compose box always
+    /// speaks as the signed-in user, so this goes through its custom-activity API, with the shape the Playground
+    /// gives a channel message of its own; the bot's answer shows in the channel.
+    /// </summary>
+    public async Task SayInChannelAsAsync(string userId, string channelId, string text)
+    {
+        var config = (await _http.GetFromJsonAsync<JsonElement>("_internal/v1/config")).GetProperty("config");
+        var user = config.GetProperty("users").EnumerateArray().Append(config.GetProperty("currentUser"))
+            .Single(u => u.GetProperty("id").GetString() == userId);
+        var team = config.GetProperty("teams").EnumerateArray()
+            .Single(t => t.GetProperty("channels").EnumerateArray().Any(c => c.GetProperty("id").GetString() == channelId));
+        var tenant = config.GetProperty("tenantId").GetString();
+        var bot = config.GetProperty("bot");
+        var mention = $"<at>{bot.GetProperty("name").GetString()}</at>";
+        var activity = new JsonObject
+        {
+            ["type"] = "message",
+            ["id"] = Guid.NewGuid().ToString("N"),
+            ["channelId"] = "msteams",
+            ["serviceUrl"] = new Uri(_http.BaseAddress!, "_connector").ToString(),
+            ["timestamp"] = DateTimeOffset.UtcNow.ToString("O", System.Globalization.CultureInfo.InvariantCulture),
+            ["from"] = new JsonObject
+            {
+                ["id"] = userId,
+                ["name"] = user.GetProperty("name").GetString(),
+                ["aadObjectId"] = user.GetProperty("aadObjectId").GetString(),
+            },
+            ["recipient"] = new JsonObject { ["id"] = bot.GetProperty("id").GetString(), ["name"] = bot.GetProperty("name").GetString() },
+            ["conversation"] = new JsonObject { ["id"] = channelId, ["isGroup"] = true, ["conversationType"] = "channel", ["tenantId"] = tenant },
+            ["channelData"] = new JsonObject
+            {
+                ["teamsChannelId"] = channelId,
+                ["teamsTeamId"] = team.GetProperty("id").GetString(),
+                ["tenant"] = new JsonObject { ["id"] = tenant },
+                ["team"] = new JsonObject { ["id"] = team.GetProperty("id").GetString() },
+                ["channel"] = new JsonObject { ["id"] = channelId },
+            },
+            ["entities"] = new JsonArray(new JsonObject
+            {
+                ["type"] = "mention",
+                ["mentioned"] = new JsonObject { ["id"] = bot.GetProperty("id").GetString(), ["name"] = bot.GetProperty("name").GetString() },
+                ["text"] = mention,
+            }),
+            ["text"] = $"{mention} {text}",
+            ["textFormat"] = "plain",
+            ["locale"] = "en-US",
+        };
+        using var response = await _http.PostAsJsonAsync("_internal/v1/customActivities", activity);
+        await EnsureSuccessAsync(response, $"send '{text}' as {userId}");
+    }
+
     public async ValueTask DisposeAsync()
     {
         await _stop.CancelAsync();
