@@ -11,10 +11,19 @@ internal enum StoreKind
     Azurite,
 }
 
+/// <summary>
+/// What bringing a filled store to a running host's state took: opening it, and compacting what the setup wrote
+/// (null when the sweeps did not wait for that).
+/// </summary>
+internal sealed record StorePreparation(TimeSpan Open, TimeSpan? Compaction);
+
 /// <summary>A table store of one kind that a scenario fills and sweeps, removed with all its data on dispose.</summary>
 internal abstract class BenchmarkStore : IAsyncDisposable
 {
     public abstract ITableStore Tables { get; }
+
+    /// <summary>Commit groups forced to disk so far, where the store has such a thing.</summary>
+    public virtual long? Flushes => null;
 
     /// <param name="embeddedRoot">The folder an embedded store gets a fresh directory in.</param>
     public static async Task<BenchmarkStore> OpenAsync(StoreKind kind, TimeProvider time, string embeddedRoot, CancellationToken cancellationToken) => kind switch
@@ -24,8 +33,12 @@ internal abstract class BenchmarkStore : IAsyncDisposable
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, null),
     };
 
-    /// <summary>Brings the filled store to the state a running host would find it in; returns how long that took.</summary>
-    public abstract Task<TimeSpan> PrepareForSweepAsync(CancellationToken cancellationToken);
+    /// <summary>
+    /// Brings the filled store to the state a running host would find it in; returns how long that took. With
+    /// <paramref name="waitForCompaction"/> false, work the store does in the background after opening may still be
+    /// running when the first sweep starts.
+    /// </summary>
+    public abstract Task<StorePreparation> PrepareForSweepAsync(bool waitForCompaction, CancellationToken cancellationToken);
 
     public abstract ValueTask DisposeAsync();
 
@@ -45,14 +58,24 @@ internal abstract class BenchmarkStore : IAsyncDisposable
 
         public override ITableStore Tables => _store;
 
-        // Opening compacts the setup's journal into a snapshot, so the sweep starts on an empty journal and is not
-        // charged for a compaction of the whole store that the setup's writes made due.
-        public override Task<TimeSpan> PrepareForSweepAsync(CancellationToken cancellationToken)
+        public override long? Flushes => _store.Flushes;
+
+        // Reopening replays the setup's journal and compacts it in the background. By default the sweeps start once
+        // that is done, on an empty journal, so that they are not charged for compacting a whole store they did not
+        // write; otherwise the first sweep shows what a compaction running beside it costs.
+        public override async Task<StorePreparation> PrepareForSweepAsync(bool waitForCompaction, CancellationToken cancellationToken)
         {
             var started = Stopwatch.GetTimestamp();
             _store.Dispose();
             _store = new EmbeddedTableStore(_directory, timeProvider: _time);
-            return Task.FromResult(Stopwatch.GetElapsedTime(started));
+            var opened = Stopwatch.GetElapsedTime(started);
+            if (!waitForCompaction)
+            {
+                return new StorePreparation(opened, null);
+            }
+
+            await _store.WaitForCompactionAsync(cancellationToken).ConfigureAwait(false);
+            return new StorePreparation(opened, Stopwatch.GetElapsedTime(started) - opened);
         }
 
         public override ValueTask DisposeAsync()
@@ -78,7 +101,8 @@ internal abstract class BenchmarkStore : IAsyncDisposable
 
         // The same store instance is kept: a running host created its tables long ago, so its sweep makes no
         // table-creation requests, and neither should the measured one.
-        public override Task<TimeSpan> PrepareForSweepAsync(CancellationToken cancellationToken) => Task.FromResult(TimeSpan.Zero);
+        public override Task<StorePreparation> PrepareForSweepAsync(bool waitForCompaction, CancellationToken cancellationToken) =>
+            Task.FromResult(new StorePreparation(TimeSpan.Zero, TimeSpan.Zero));
 
         public override async ValueTask DisposeAsync() => await server.StopAsync().ConfigureAwait(false);
     }

@@ -11,8 +11,10 @@ namespace InterviewBot.Benchmarks.Sweep;
 /// <summary>
 /// Fills a store with open interviews the way the REST API creates them: each loop planned by
 /// <see cref="LoopPlanner"/> and stored by <see cref="HiringStore.CreateLoopAsync"/> with one pending delivery and
-/// the planned reminders per interview. The first <see cref="SweepScenario.Due"/> interviews end within the hour before now, the rest over the
-/// following weeks.
+/// the planned reminders per interview. The first <see cref="SweepScenario.Due"/> × <see cref="SweepScenario.Batches"/>
+/// interviews end in batches of <see cref="SweepScenario.Due"/>, batch <c>k</c> within the <see cref="BatchWindow"/>
+/// before <see cref="SweepTime"/>(k); the rest end over the following weeks. So a sweep at each batch's time finds
+/// exactly that batch due, and one store serves several measured sweeps.
 /// </summary>
 internal sealed class HiringLoad(SweepScenario scenario, DateTimeOffset now, TemplateCatalog templates)
 {
@@ -20,17 +22,35 @@ internal sealed class HiringLoad(SweepScenario scenario, DateTimeOffset now, Tem
     public const string ServiceUrl = "https://smba.trafficmanager.net/emea/";
     public const string BotId = "28:interviewbot-benchmark";
 
-    // The sweep runs every minute and its cursor lags an hour, so an hour is the widest spread of due work it sees.
-    public static readonly TimeSpan DueWindow = TimeSpan.FromHours(1);
+    /// <summary>
+    /// Between two batches' sweeps. Short enough that no reminder of an earlier batch (the first comes two hours
+    /// after an interview ends) falls due during the last sweep, which would add work to it.
+    /// </summary>
+    public static readonly TimeSpan BatchSpacing = TimeSpan.FromMinutes(5);
+
+    /// <summary>
+    /// How long before its sweep a batch's interviews end. A minute short of the spacing, because the due index
+    /// files entries by the second: an entry due a split second after a sweep would otherwise be read by it, found
+    /// not yet due and left for the next.
+    /// </summary>
+    public static readonly TimeSpan BatchWindow = BatchSpacing - TimeSpan.FromMinutes(1);
+
+    /// <summary>The most batches one store may hold under that rule.</summary>
+    public const int MaxBatches = 20;
+
     public static readonly TimeSpan FutureWindow = TimeSpan.FromDays(28);
+    private static readonly TimeSpan CreatedBefore = TimeSpan.FromHours(1);
     private static readonly TimeSpan InterviewLength = TimeSpan.FromHours(1);
     private const int InterviewerCount = 1000;
 
     /// <summary>
-    /// When the loops are created: as long before now as the due window, so every interview lies ahead and its due
-    /// entry is filed under its own hour, as it would be in a running system.
+    /// When the loops are created: an hour before the first sweep, so every interview lies ahead and its due entry is
+    /// filed under its own hour, as it would be in a running system.
     /// </summary>
-    public DateTimeOffset CreatedAt => now - DueWindow;
+    public DateTimeOffset CreatedAt => now - CreatedBefore;
+
+    /// <summary>When the sweep of batch <paramref name="batch"/> (from 0) runs.</summary>
+    public DateTimeOffset SweepTime(int batch) => now + (BatchSpacing * batch);
 
     public async Task FillAsync(HiringStore store, UserDirectory users, int concurrency, Action<int>? loopsDone = null, CancellationToken cancellationToken = default)
     {
@@ -86,9 +106,16 @@ internal sealed class HiringLoad(SweepScenario scenario, DateTimeOffset now, Tem
         return plan ?? throw new InvalidOperationException("A generated loop was refused: " + string.Join("; ", errors.Select(e => $"{e.Field}: {e.Message}")));
     }
 
-    private DateTimeOffset End(int interview) => interview < scenario.Due
-        ? now - (DueWindow * interview / scenario.Due)
-        : now + (FutureWindow * (interview - scenario.Due + 1) / (scenario.Interviews - scenario.Due));
+    private DateTimeOffset End(int interview)
+    {
+        var dueTotal = scenario.Due * scenario.Batches;
+        if (interview < dueTotal)
+        {
+            return SweepTime(interview / scenario.Due) - (BatchWindow * (interview % scenario.Due) / scenario.Due);
+        }
+
+        return SweepTime(scenario.Batches - 1) + TimeSpan.FromMinutes(1) + (FutureWindow * (interview - dueTotal) / (scenario.Interviews - dueTotal));
+    }
 
     private static string InterviewerId(int i) => "aad-interviewer-" + i;
 

@@ -9,11 +9,26 @@ namespace InterviewBot.Storage.Tables;
 
 /// <summary>
 /// A table store in a local directory with Azure Table Storage's semantics, for running without Azure. Rows live in
-/// memory; every committed write or batch is one line in an append-only journal, forced to disk before the call
-/// returns, and the journal is compacted into a snapshot at open and whenever it grows past a threshold. One store
-/// instance owns the directory (an exclusive file lock). Keys, property types and limits are checked as the service
-/// checks them, entity size estimated with the formula Azure publishes (see <c>TableRules</c>).
+/// memory; every committed write or batch is one line in an append-only journal, on disk before the call returns,
+/// and the journal is compacted into a snapshot in the background, at open and whenever it grows past a threshold.
+/// One store instance owns the directory (an exclusive file lock). Keys, property types and limits are checked as
+/// the service checks them, entity size estimated with the formula Azure publishes (see <c>TableRules</c>).
 /// </summary>
+/// <remarks>
+/// <para>
+/// Writes are group-committed. A writer checks its conditions and takes its ETags under a short lock, queues its
+/// record and waits; one flusher at a time appends everything queued as one commit group, forces it to disk once,
+/// then makes the rows visible to readers and releases the writers. So writers that arrive together share one
+/// flush, no call returns before its record is on disk, and readers never see a row that is not. Conditions are
+/// checked against the newest rows, queued ones included, so ETags and insert-once behave exactly as with one
+/// writer at a time; a verdict that rests on a queued row is given only once that row is on disk, and decided again
+/// if its flush failed.
+/// </para>
+/// <para>
+/// Compaction never holds up a write: the flusher sets the journal aside between two groups and starts a fresh
+/// one, and a background task writes a snapshot of the rows while writes go on (see <see cref="EmbeddedFiles"/>).
+/// </para>
+/// </remarks>
 public sealed class EmbeddedTableStore : ITableStore, IDisposable
 {
     public const long DefaultCompactionThresholdBytes = 16L * 1024 * 1024;
@@ -21,25 +36,33 @@ public sealed class EmbeddedTableStore : ITableStore, IDisposable
     /// <summary>Rows returned per lock acquisition while querying, as the service pages at 1,000 entities.</summary>
     internal const int QueryPageSize = 1000;
 
-    // Writers take the write gate for the whole commit, including the disk flush; readers only take the state gate,
-    // which a writer holds just while it changes memory. So reads never wait for the disk, and a writer may read
-    // memory without the state gate because no one else changes it.
+    // The write gate orders writers: their checks, the queue, the pending rows and the version counter. The state gate
+    // guards the visible rows, which readers and compaction read; only the flusher changes them, holding both gates
+    // for as long as that takes in memory. Neither gate is ever held while waiting for the disk.
     private readonly Lock _writeGate = new();
     private readonly Lock _stateGate = new();
 
     // Table names are case-insensitive in Azure Table Storage.
     private readonly Dictionary<string, Dictionary<string, PartitionRows>> _tables = new(StringComparer.OrdinalIgnoreCase);
     private readonly ConcurrentDictionary<string, EmbeddedTable> _handles = new(StringComparer.OrdinalIgnoreCase);
+    private readonly PendingRows _pending = new();
     private readonly EmbeddedFiles _files;
     private readonly long _compactionThresholdBytes;
     private readonly ILogger _logger;
     private readonly TimeProvider _timeProvider;
+    private readonly CancellationTokenSource _closing = new();
+    private List<JournalRecord> _queue = [];
+    private CommitGroup _openGroup = new();
+    private Task? _flusher;
+    private Task _compaction = Task.CompletedTask;
     private long _version;
+    private long _durableVersion;
+    private long _flushes;
     private volatile bool _disposed;
 
     /// <summary>Opens (or creates) the store in <paramref name="dataDirectory"/> and loads its data.</summary>
     /// <exception cref="InvalidOperationException">Another process or instance has the directory open.</exception>
-    /// <exception cref="InvalidDataException">A file is corrupt before its last line.</exception>
+    /// <exception cref="InvalidDataException">A file is corrupt before its last commit.</exception>
     public EmbeddedTableStore(
         string dataDirectory,
         long compactionThresholdBytes = DefaultCompactionThresholdBytes,
@@ -58,16 +81,16 @@ public sealed class EmbeddedTableStore : ITableStore, IDisposable
         {
             var started = Stopwatch.GetTimestamp();
             var loaded = _files.Load(Apply);
-            _version = loaded.Version;
+            _version = _durableVersion = loaded.Version;
             if (loaded.TornBytes > 0)
             {
                 StorageLog.TornJournalTailIgnored(_logger, _files.JournalPath, loaded.TornBytes);
             }
 
-            _files.OpenJournal();
-            if (_files.JournalLength > 0)
+            _files.OpenJournal(loaded.JournalBytes - loaded.TornBytes);
+            if (_files.JournalLength > 0 || loaded.Segments > 0)
             {
-                Compact();
+                StartCompaction();
             }
 
             if (_logger.IsEnabled(LogLevel.Information))
@@ -87,6 +110,18 @@ public sealed class EmbeddedTableStore : ITableStore, IDisposable
     /// <summary>The full path of the directory the store keeps its files in.</summary>
     public string DataDirectory { get; }
 
+    /// <summary>
+    /// Commit groups forced to disk since the store was opened: one per write when writes come one at a time, fewer
+    /// when they come together.
+    /// </summary>
+    public long Flushes => Interlocked.Read(ref _flushes);
+
+    /// <summary>For tests: runs on the flusher before each commit group is written; what it throws fails the group.</summary>
+    internal Action? BeforeFlush { get; set; }
+
+    /// <summary>For tests: runs in the background compaction once the journal has been set aside, before the snapshot is written.</summary>
+    internal Action<CancellationToken>? BeforeSnapshot { get; set; }
+
     public ITable GetTable(string name)
     {
         TableRules.ValidateTableName(name, nameof(name));
@@ -94,8 +129,25 @@ public sealed class EmbeddedTableStore : ITableStore, IDisposable
         return _handles.GetOrAdd(name, static (n, store) => new EmbeddedTable(store, n), this);
     }
 
+    /// <summary>
+    /// Returns once the compaction running in the background, if any, has finished: for tools that measure the
+    /// store and want it quiet. A compaction that failed is logged and retried later, not thrown here.
+    /// </summary>
+    public Task WaitForCompactionAsync(CancellationToken cancellationToken = default)
+    {
+        Task compaction;
+        lock (_writeGate)
+        {
+            compaction = _compaction;
+        }
+
+        return compaction.WaitAsync(cancellationToken);
+    }
+
+    /// <summary>Waits for queued writes to reach the disk and for a running compaction to stop, then releases the directory.</summary>
     public void Dispose()
     {
+        Task? flusher;
         lock (_writeGate)
         {
             if (_disposed)
@@ -104,8 +156,29 @@ public sealed class EmbeddedTableStore : ITableStore, IDisposable
             }
 
             _disposed = true;
-            _files.Dispose();
+            flusher = _flusher;
         }
+
+        // No writer can queue any more; the flushes drain what is queued, starting no compaction, and stop.
+        while (flusher is not null)
+        {
+            flusher.Wait();
+            lock (_writeGate)
+            {
+                flusher = _flusher;
+            }
+        }
+
+        Task compaction;
+        lock (_writeGate)
+        {
+            compaction = _compaction;
+        }
+
+        _closing.Cancel();
+        compaction.Wait();
+        _files.Dispose();
+        _closing.Dispose();
     }
 
     internal StoredRow? Get(string table, string partitionKey, string rowKey)
@@ -130,10 +203,42 @@ public sealed class EmbeddedTableStore : ITableStore, IDisposable
     }
 
     /// <summary>
-    /// Checks every operation's condition against the current rows, then journals and applies them together, or
-    /// throws <see cref="StorageConflictException"/> having written nothing.
+    /// Checks every operation's condition against the newest rows, then journals and applies them together, or
+    /// throws <see cref="StorageConflictException"/> having written nothing. Completes once the record is on disk.
     /// </summary>
-    internal string[] Commit(
+    internal async Task<string[]> CommitAsync(
+        string table,
+        IReadOnlyList<TableOperation> operations,
+        IReadOnlyList<IReadOnlyDictionary<string, object?>?> properties,
+        bool isBatch)
+    {
+        while (true)
+        {
+            var decision = Decide(table, operations, properties, isBatch);
+            if (decision.Queued is { } group)
+            {
+                await group.Durable.ConfigureAwait(false);
+                return decision.ETags;
+            }
+
+            if (decision.RestsOn is { } pending)
+            {
+                try
+                {
+                    await pending.Durable.ConfigureAwait(false);
+                }
+                catch (Exception) when (!_disposed)
+                {
+                    // The rows the verdict rested on were never written: decide again on what is.
+                    continue;
+                }
+            }
+
+            return decision.Conflict is { } conflict ? throw conflict : decision.ETags;
+        }
+    }
+
+    private Decision Decide(
         string table,
         IReadOnlyList<TableOperation> operations,
         IReadOnlyList<IReadOnlyDictionary<string, object?>?> properties,
@@ -145,23 +250,48 @@ public sealed class EmbeddedTableStore : ITableStore, IDisposable
         lock (_writeGate)
         {
             ObjectDisposedException.ThrowIf(_disposed, this);
+            if (_files.IsBroken)
+            {
+                throw new IOException($"An earlier write to {_files.JournalPath} failed and could not be undone; reopen the store.");
+            }
+
             var partition = FindPartition(table, partitionKey);
             var timestamp = _timeProvider.GetUtcNow().ToUniversalTime();
             var version = _version;
+            PendingRow? restsOn = null;
             for (var i = 0; i < operations.Count; i++)
             {
                 var operation = operations[i];
                 var rowKey = operation.Row.RowKey;
-                var existing = partition?.Get(rowKey);
+                StoredRow? existing;
+                if (_pending.TryGet(table, partitionKey, rowKey, out var pending))
+                {
+                    existing = pending.Row;
+                    restsOn = restsOn is { } earlier && earlier.RecordVersion > pending.RecordVersion ? earlier : pending;
+                }
+                else
+                {
+                    existing = partition?.Get(rowKey);
+                }
+
                 int? index = isBatch ? i : null;
+                var conflict = operation.Kind switch
+                {
+                    TableOperationKind.Insert when existing is not null =>
+                        new StorageConflictException(StorageConflictReason.AlreadyExists, $"Row '{partitionKey}'/'{rowKey}' already exists.", index),
+                    TableOperationKind.Replace or TableOperationKind.Delete when existing is null && (operation.ETag is not null || isBatch) =>
+                        new StorageConflictException(StorageConflictReason.NotFound, $"Row '{partitionKey}'/'{rowKey}' does not exist.", index),
+                    TableOperationKind.Replace or TableOperationKind.Delete when existing is not null && !ETagMatches(operation.ETag, existing.ETag) =>
+                        new StorageConflictException(StorageConflictReason.ETagMismatch, $"Row '{partitionKey}'/'{rowKey}' changed since it was read.", index),
+                    _ => null,
+                };
+                if (conflict is not null)
+                {
+                    return new Decision(etags, null, restsOn?.Group, conflict);
+                }
+
                 switch (operation.Kind)
                 {
-                    case TableOperationKind.Insert when existing is not null:
-                        throw new StorageConflictException(StorageConflictReason.AlreadyExists, $"Row '{partitionKey}'/'{rowKey}' already exists.", index);
-                    case TableOperationKind.Replace or TableOperationKind.Delete when existing is null && (operation.ETag is not null || isBatch):
-                        throw new StorageConflictException(StorageConflictReason.NotFound, $"Row '{partitionKey}'/'{rowKey}' does not exist.", index);
-                    case TableOperationKind.Replace or TableOperationKind.Delete when existing is not null && !ETagMatches(operation.ETag, existing.ETag):
-                        throw new StorageConflictException(StorageConflictReason.ETagMismatch, $"Row '{partitionKey}'/'{rowKey}' changed since it was read.", index);
                     case TableOperationKind.Delete when existing is null:
                         etags[i] = string.Empty;
                         break;
@@ -180,26 +310,220 @@ public sealed class EmbeddedTableStore : ITableStore, IDisposable
 
             if (writes.Count == 0)
             {
-                return etags;
+                return new Decision(etags, null, restsOn?.Group, null);
             }
 
             // A record needs a version of its own even when it only deletes, so a replay can tell it from the snapshot.
-            version = Math.Max(version, _version + 1);
-            var record = new JournalRecord(version, table, partitionKey, writes);
-            _files.Append(JournalCodec.Encode(record));
-            lock (_stateGate)
+            _version = Math.Max(version, _version + 1);
+            var record = new JournalRecord(_version, table, partitionKey, writes);
+            _queue.Add(record);
+            _pending.Add(record, _openGroup);
+            _flusher ??= Task.Run(Flush);
+            return new Decision(etags, _openGroup, null, null);
+        }
+    }
+
+    /// <summary>
+    /// Writes what is queued as one commit group, forces it to disk once, makes it visible and releases its writers.
+    /// One flush runs at a time: the writer that finds none running starts one, and each flush that leaves writes
+    /// queued starts the next.
+    /// </summary>
+    private void Flush()
+    {
+        List<JournalRecord> records;
+        CommitGroup group;
+        lock (_writeGate)
+        {
+            if (_queue.Count == 0)
             {
-                Apply(record);
-                _version = version;
+                _flusher = null;
+                return;
             }
 
-            if (_files.JournalLength > _compactionThresholdBytes)
+            (records, _queue) = (_queue, []);
+            (group, _openGroup) = (_openGroup, new CommitGroup());
+        }
+
+        try
+        {
+            BeforeFlush?.Invoke();
+            _files.Append(records);
+        }
+        catch (Exception ex)
+        {
+            Abandon(group, ex);
+            return;
+        }
+
+        Interlocked.Increment(ref _flushes);
+        bool compact;
+        lock (_writeGate)
+        {
+            lock (_stateGate)
             {
-                Compact();
+                foreach (var record in records)
+                {
+                    Apply(record);
+                }
+            }
+
+            foreach (var record in records)
+            {
+                _pending.Remove(record);
+            }
+
+            _durableVersion = records[^1].Version;
+            compact = !_disposed && _compaction.IsCompleted && _files.JournalLength > _compactionThresholdBytes;
+        }
+
+        // Set aside before the writers are released, so that a writer who crossed the threshold finds the
+        // compaction started.
+        if (compact)
+        {
+            StartCompaction();
+        }
+
+        group.Complete();
+        ScheduleNextFlush();
+    }
+
+    /// <summary>
+    /// Starts the next flush if writes are queued, as a new work item behind the continuations of the writers just
+    /// released rather than at once, so that those who write again straight away can still join its group.
+    /// </summary>
+    private void ScheduleNextFlush()
+    {
+        lock (_writeGate)
+        {
+            _flusher = _queue.Count == 0 ? null : Task.Run(Flush);
+        }
+    }
+
+    /// <summary>
+    /// After a failed flush, fails its group and everything queued behind it: those writers' conditions were checked
+    /// against rows that will never exist.
+    /// </summary>
+    private void Abandon(CommitGroup failed, Exception exception)
+    {
+        var queued = false;
+        CommitGroup next;
+        lock (_writeGate)
+        {
+            _pending.Clear();
+            queued = _queue.Count > 0;
+            _queue = [];
+            (next, _openGroup) = (_openGroup, new CommitGroup());
+        }
+
+        EmbeddedStoreLog.JournalWriteFailed(_logger, exception, _files.JournalPath);
+        failed.Fail(exception);
+        if (queued)
+        {
+            next.Fail(exception);
+        }
+
+        ScheduleNextFlush();
+    }
+
+    /// <summary>
+    /// Sets the journal aside and compacts it in the background. Called by the flusher between two groups, or at
+    /// open before any writer, so no append runs meanwhile.
+    /// </summary>
+    private void StartCompaction()
+    {
+        long version;
+        lock (_writeGate)
+        {
+            version = _durableVersion;
+        }
+
+        var journalBytes = _files.JournalLength;
+        try
+        {
+            if (journalBytes > 0)
+            {
+                _files.Rotate(version);
+            }
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            EmbeddedStoreLog.CompactionFailed(_logger, ex, DataDirectory);
+            return;
+        }
+
+        var token = _closing.Token;
+        lock (_writeGate)
+        {
+            _compaction = Task.Run(() => Compact(version, journalBytes, token), CancellationToken.None);
+        }
+    }
+
+    private void Compact(long version, long journalBytes, CancellationToken cancellationToken)
+    {
+        var started = Stopwatch.GetTimestamp();
+        try
+        {
+            BeforeSnapshot?.Invoke(cancellationToken);
+            _files.WriteSnapshot(version, SnapshotRecords(version, cancellationToken), cancellationToken);
+            _files.DeleteSegmentsThrough(version);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            // Closing: the segments stay and are compacted at the next open.
+            return;
+        }
+        catch (Exception ex)
+        {
+            // Nothing is lost: the segments stay and go into the next compaction.
+            EmbeddedStoreLog.CompactionFailed(_logger, ex, DataDirectory);
+            return;
+        }
+
+        if (_logger.IsEnabled(LogLevel.Debug))
+        {
+            long rows;
+            lock (_stateGate)
+            {
+                rows = CountRows();
+            }
+
+            var elapsed = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
+            StorageLog.EmbeddedStoreCompacted(_logger, rows, journalBytes, elapsed);
+        }
+    }
+
+    /// <summary>
+    /// Every visible row, one partition at a time, each copied under the state gate. Rows written meanwhile may or may
+    /// not be included; their records are in the new journal either way.
+    /// </summary>
+    private IEnumerable<JournalRecord> SnapshotRecords(long version, CancellationToken cancellationToken)
+    {
+        var partitions = new List<(string Table, string PartitionKey, PartitionRows Rows)>();
+        lock (_stateGate)
+        {
+            foreach (var (table, tablePartitions) in _tables)
+            {
+                foreach (var (partitionKey, rows) in tablePartitions)
+                {
+                    partitions.Add((table, partitionKey, rows));
+                }
             }
         }
 
-        return etags;
+        foreach (var (table, partitionKey, rows) in partitions)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            StoredRow[] copy;
+            lock (_stateGate)
+            {
+                copy = [.. rows.Rows];
+            }
+
+            foreach (var chunk in copy.Chunk(QueryPageSize))
+            {
+                yield return new JournalRecord(version, table, partitionKey, Array.ConvertAll(chunk, row => new RowWrite(row.RowKey, row)));
+            }
+        }
     }
 
     private static bool ETagMatches(string? expected, string? actual) =>
@@ -243,32 +567,11 @@ public sealed class EmbeddedTableStore : ITableStore, IDisposable
         }
     }
 
-    private void Compact()
-    {
-        var started = Stopwatch.GetTimestamp();
-        var journalBytes = _files.JournalLength;
-        _files.Compact(_version, SnapshotRecords());
-        if (_logger.IsEnabled(LogLevel.Debug))
-        {
-            var elapsed = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
-            var rows = CountRows();
-            StorageLog.EmbeddedStoreCompacted(_logger, rows, journalBytes, elapsed);
-        }
-    }
-
-    private IEnumerable<JournalRecord> SnapshotRecords()
-    {
-        foreach (var (table, partitions) in _tables)
-        {
-            foreach (var (partitionKey, rows) in partitions)
-            {
-                foreach (var chunk in rows.Rows.Chunk(QueryPageSize))
-                {
-                    yield return new JournalRecord(_version, table, partitionKey, Array.ConvertAll(chunk, row => new RowWrite(row.RowKey, row)));
-                }
-            }
-        }
-    }
-
     private long CountRows() => _tables.Values.Sum(partitions => partitions.Values.Sum(rows => (long)rows.Count));
+
+    /// <summary>
+    /// What a writer's checks came to: queued in a commit group, or answered without writing. An answer that rests on
+    /// a row still waiting for the disk is given once that row's group is durable.
+    /// </summary>
+    private readonly record struct Decision(string[] ETags, CommitGroup? Queued, CommitGroup? RestsOn, StorageConflictException? Conflict);
 }

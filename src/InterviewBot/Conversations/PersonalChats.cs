@@ -11,25 +11,40 @@ namespace InterviewBot.Conversations;
 /// <summary>Where a message to someone's personal chat went.</summary>
 internal sealed record PersonalMessage(string ConversationId, string? ActivityId, string? TimeZone);
 
+/// <summary>Someone to write to, with what InterviewBot knows of them from Teams (null: never heard from), read once.</summary>
+internal sealed record Recipient(Person Person, KnownUser? Known)
+{
+    /// <summary>The person's time zone as Teams last told it, or null.</summary>
+    public string? TimeZone => Known?.TimeZone;
+}
+
 /// <summary>
 /// Writes to a person's personal chat with the bot: the chat they used before, or a new one started through their
 /// tenant's last known Teams service. The chat is remembered so the next message reuses it.
 /// </summary>
 internal sealed class PersonalChats(UserDirectory users, IConnectorClient connector, IOptions<DeliveryOptions> options, TimeProvider time)
 {
-    /// <summary>The person's time zone as Teams last told it, or null.</summary>
-    public async Task<string?> TimeZoneOfAsync(Person person, CancellationToken cancellationToken = default)
+    /// <summary>Looks the person up once, for callers that need their time zone before sending.</summary>
+    public async Task<Recipient> FindAsync(Person person, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(person);
-        return (await users.FindAsync(person.AadObjectId, cancellationToken).ConfigureAwait(false))?.TimeZone;
+        return new Recipient(person, await users.FindAsync(person.AadObjectId, cancellationToken).ConfigureAwait(false));
     }
 
+    /// <summary>The person's time zone as Teams last told it, or null.</summary>
+    public async Task<string?> TimeZoneOfAsync(Person person, CancellationToken cancellationToken = default) =>
+        (await FindAsync(person, cancellationToken).ConfigureAwait(false)).TimeZone;
+
     /// <summary>Sends <paramref name="message"/>; null when there is no way into Teams for this person yet.</summary>
-    public async Task<PersonalMessage?> SendAsync(Person person, Activity message, CancellationToken cancellationToken = default)
+    public async Task<PersonalMessage?> SendAsync(Person person, Activity message, CancellationToken cancellationToken = default) =>
+        await SendAsync(await FindAsync(person, cancellationToken).ConfigureAwait(false), message, cancellationToken).ConfigureAwait(false);
+
+    /// <summary>Sends <paramref name="message"/> to someone already looked up; null when there is no way into Teams for them yet.</summary>
+    public async Task<PersonalMessage?> SendAsync(Recipient recipient, Activity message, CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(person);
+        ArgumentNullException.ThrowIfNull(recipient);
         ArgumentNullException.ThrowIfNull(message);
-        var user = await users.FindAsync(person.AadObjectId, cancellationToken).ConfigureAwait(false);
+        var (person, user) = (recipient.Person, recipient.Known);
         var route = user is not null
             ? new TenantRoute(user.TenantId, user.ServiceUrl, user.BotId)
             : await users.FindTenantRouteAsync(string.IsNullOrWhiteSpace(options.Value.TenantId) ? null : options.Value.TenantId, cancellationToken).ConfigureAwait(false);

@@ -79,8 +79,9 @@ internal sealed partial class DeliveryService(
         {
             var template = templates.Find(context.Loop.TemplateId)
                 ?? throw new InvalidOperationException($"Template '{context.Loop.TemplateId}' is not installed.");
-            var interviewer = context.Interview.Interviewer;
-            var subject = new ScorecardSubject(context.Candidate, context.Interview, template, await chats.TimeZoneOfAsync(interviewer, cancellationToken).ConfigureAwait(false));
+            // Read once: the time zone goes on the card, the rest says where to send it.
+            var interviewer = await chats.FindAsync(context.Interview.Interviewer, cancellationToken).ConfigureAwait(false);
+            var subject = new ScorecardSubject(context.Candidate, context.Interview, template, interviewer.TimeZone);
             var scorecard = context.Scorecard?.Value;
             var card = scorecard is { Status: ScorecardStatus.Submitted }
                 ? ScorecardCard.Submitted(subject, scorecard, null)
@@ -113,10 +114,13 @@ internal sealed partial class DeliveryService(
             Log.Delivered(logger, interviewId, claimed.Attempts);
             return DeliveryOutcome.Delivered;
         }
-        catch (ConnectorException ex) when (ex.ErrorCode == NotInRoster)
+        catch (ConnectorException ex) when (ConnectorErrorCodes.MeansUserUnreachable(ex.ErrorCode))
         {
-            Log.Unreachable(logger, interviewId);
-            var reason = "Teams says InterviewBot cannot write to this interviewer (the app was removed or blocked). Ask them to open InterviewBot in Teams, then type scorecards.";
+            // Teams would refuse every retry the same way until the interviewer acts, so stop and tell the recruiters.
+            Log.Unreachable(logger, interviewId, ex.ErrorCode);
+            var reason = ex.ErrorCode == ConnectorErrorCodes.ConversationBlockedByUser
+                ? "Teams says this interviewer blocked InterviewBot. Ask them to unblock it in their chat with InterviewBot, then type scorecards."
+                : "Teams says InterviewBot cannot write to this interviewer (the app was removed or blocked). Ask them to open InterviewBot in Teams, then type scorecards.";
             try
             {
                 await store.ReplaceDeliveryAsync(claimed.GiveUp(reason, time.GetUtcNow()), etag, CancellationToken.None).ConfigureAwait(false);
@@ -189,8 +193,6 @@ internal sealed partial class DeliveryService(
         _ => "Unexpected error: " + ex.GetType().Name + ".",
     };
 
-    private const string NotInRoster = "BotNotInConversationRoster";
-
     private static partial class Log
     {
         [LoggerMessage(EventId = 3101, Level = LogLevel.Information, Message = "Scorecard of interview {InterviewId} delivered on attempt {Attempt}")]
@@ -199,8 +201,8 @@ internal sealed partial class DeliveryService(
         [LoggerMessage(EventId = 3102, Level = LogLevel.Warning, Message = "Scorecard delivery for interview {InterviewId} failed on attempt {Attempt}; retry scheduled")]
         public static partial void AttemptFailed(ILogger logger, Exception exception, string interviewId, int attempt);
 
-        [LoggerMessage(EventId = 3104, Level = LogLevel.Warning, Message = "Interview {InterviewId}: Teams says the interviewer cannot be reached; delivery stopped and recruiters told")]
-        public static partial void Unreachable(ILogger logger, string interviewId);
+        [LoggerMessage(EventId = 3104, Level = LogLevel.Warning, Message = "Interview {InterviewId}: Teams says the interviewer cannot be reached ({ErrorCode}); delivery stopped and recruiters told")]
+        public static partial void Unreachable(ILogger logger, string interviewId, string? errorCode);
 
         [LoggerMessage(EventId = 3105, Level = LogLevel.Warning, Message = "Interview {InterviewId}: could not tell a recruiter that the interviewer is unreachable")]
         public static partial void RecruiterNotTold(ILogger logger, Exception exception, string interviewId);

@@ -44,6 +44,7 @@ internal static class InterviewBotServices
         services.AddOptions<JobsOptions>().BindConfiguration(JobsOptions.Section)
             .Validate(o => o.WorkerCount is > 0 and <= 64, "Jobs:WorkerCount must be between 1 and 64.")
             .Validate(o => !string.IsNullOrWhiteSpace(o.SweepCron), "Jobs:SweepCron must be a cron expression.")
+            .Validate(o => o.SweepConcurrency is > 0 and <= JobsOptions.MaxSweepConcurrency, "Jobs:SweepConcurrency must be between 1 and 64.")
             .ValidateOnStart();
 
         services.AddConversationHandlers();

@@ -1,12 +1,20 @@
+using InterviewBot.Conversations;
+using InterviewBot.Delivery;
 using InterviewBot.Domain.Delivery;
 using InterviewBot.Domain.People;
+using InterviewBot.Hosting;
 using InterviewBot.Storage.Hiring;
+using InterviewBot.Teams.Clients;
+using InterviewBot.Teams.Schema;
 using InterviewBot.Tests.Support;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
 
 namespace InterviewBot.Tests.Delivery;
 
 public sealed class DeliveryJobsTests : IDisposable
 {
+    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(30);
     private readonly HiringFixture _fixture = new();
 
     public void Dispose() => _fixture.Dispose();
@@ -141,5 +149,78 @@ public sealed class DeliveryJobsTests : IDisposable
 
         Assert.Contains(keptWhileFresh, e => e.SubjectId == "interview-being-written");
         Assert.DoesNotContain(await _fixture.DueEntriesAsync(_fixture.Time.GetUtcNow()), e => e.SubjectId == "interview-being-written");
+    }
+
+    [Fact]
+    public async Task SweepAsync_ManyDueDeliveries_SendsSeveralAtOnceButNeverMoreThanConfigured()
+    {
+        await _fixture.Users.RememberAsync(TestData.KnownInterviewer(), TimeSpan.Zero);
+        var interviews = new List<Domain.Hiring.Interview>();
+        for (var i = 0; i < 10; i++)
+        {
+            interviews.Add(await _fixture.CreateInterviewAsync(candidateName: $"Candidate {i}"));
+        }
+
+        // Every send waits until three are in flight, which one delivery after another would never reach.
+        var connector = new OverlappingConnector(holdUntilInFlight: 3);
+
+        var attempted = await JobsWith(connector, concurrency: 3).SweepAsync(CancellationToken.None).WaitAsync(Patience);
+
+        Assert.Equal(10, attempted);
+        Assert.Equal(10, connector.Sent);
+        Assert.Equal(3, connector.MostInFlight);
+        foreach (var interview in interviews)
+        {
+            Assert.Equal(DeliveryStatus.Delivered, (await _fixture.StoredDeliveryAsync(interview.CandidateId, interview.Id)).Status);
+        }
+
+        Assert.Empty(await _fixture.DueEntriesAsync(TestData.Now));
+    }
+
+    private DeliveryJobs JobsWith(IConnectorClient connector, int concurrency)
+    {
+        var chats = new PersonalChats(_fixture.Users, connector, Options.Create(new DeliveryOptions()), _fixture.Time);
+        var delivery = new DeliveryService(_fixture.Store, _fixture.Users, TestData.Templates, chats, connector, _fixture.Time, NullLogger<DeliveryService>.Instance);
+        return new DeliveryJobs(delivery, _fixture.Reminders(), _fixture.Store, _fixture.Time, NullLogger<DeliveryJobs>.Instance, Options.Create(new JobsOptions { SweepConcurrency = concurrency }));
+    }
+
+    /// <summary>A Teams connector whose sends all wait until a number of them are in flight at once, then all go through.</summary>
+    private sealed class OverlappingConnector(int holdUntilInFlight) : IConnectorClient
+    {
+        private readonly TaskCompletionSource _enough = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        private int _inFlight;
+        private int _mostInFlight;
+        private int _sent;
+
+        public int MostInFlight => Volatile.Read(ref _mostInFlight);
+
+        public int Sent => Volatile.Read(ref _sent);
+
+        public async Task<ResourceResponse> SendToConversationAsync(string serviceUrl, string conversationId, Activity activity, CancellationToken cancellationToken = default)
+        {
+            var inFlight = Interlocked.Increment(ref _inFlight);
+            int most;
+            while (inFlight > (most = Volatile.Read(ref _mostInFlight)) && Interlocked.CompareExchange(ref _mostInFlight, inFlight, most) != most)
+            {
+            }
+
+            if (inFlight >= holdUntilInFlight)
+            {
+                _enough.TrySetResult();
+            }
+
+            await _enough.Task.WaitAsync(cancellationToken);
+            Interlocked.Decrement(ref _inFlight);
+            return new ResourceResponse("activity-" + Interlocked.Increment(ref _sent));
+        }
+
+        public Task<ResourceResponse> ReplyToActivityAsync(string serviceUrl, string conversationId, string replyToId, Activity activity, CancellationToken cancellationToken = default) =>
+            throw new NotSupportedException();
+
+        public Task<ResourceResponse> UpdateActivityAsync(string serviceUrl, string conversationId, string activityId, Activity activity, CancellationToken cancellationToken = default) =>
+            throw new NotSupportedException();
+
+        public Task<ConversationResourceResponse> CreateConversationAsync(string serviceUrl, ConversationParameters parameters, CancellationToken cancellationToken = default) =>
+            throw new NotSupportedException();
     }
 }

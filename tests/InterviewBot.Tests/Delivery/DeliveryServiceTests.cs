@@ -1,14 +1,18 @@
 using System.Net;
 using System.Text.Json.Nodes;
 using InterviewBot.Cards;
+using InterviewBot.Conversations;
 using InterviewBot.Delivery;
 using InterviewBot.Domain.Delivery;
 using InterviewBot.Domain.People;
 using InterviewBot.Storage.Hiring;
+using InterviewBot.Storage.People;
 using InterviewBot.Teams.Clients;
 using InterviewBot.Teams.Schema;
 using InterviewBot.Tests.Scorecards;
 using InterviewBot.Tests.Support;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
 
 namespace InterviewBot.Tests.Delivery;
 
@@ -287,6 +291,50 @@ public sealed class DeliveryServiceTests : IDisposable
     }
 
     [Fact]
+    public async Task DeliverAsync_TeamsSaysTheInterviewerBlockedTheBot_MarksItUnreachableTellsRecruitersAndNeverRetries()
+    {
+        await _fixture.Users.RememberAsync(TestData.KnownInterviewer(), TimeSpan.Zero);
+        await RememberRecruiterAsync(TestData.RecruiterId, "a:personal-riley");
+        var interview = await _fixture.CreateInterviewAsync();
+        _fixture.Connector.FailIn(TestData.InterviewerConversationId, BlockedByUser());
+
+        var outcome = await _fixture.Delivery().DeliverAsync(interview.CandidateId, interview.Id);
+        _fixture.Time.Advance(TimeSpan.FromHours(2));
+        var again = await _fixture.Delivery().DeliverAsync(interview.CandidateId, interview.Id);
+
+        Assert.Equal(DeliveryOutcome.Unreachable, outcome);
+        Assert.Equal(DeliveryOutcome.NotDue, again);
+        var delivery = await _fixture.StoredDeliveryAsync(interview.CandidateId, interview.Id);
+        Assert.Equal(DeliveryStatus.Unreachable, delivery.Status);
+        Assert.Contains("blocked InterviewBot", delivery.LastError, StringComparison.Ordinal);
+        Assert.Contains("type scorecards", delivery.LastError, StringComparison.Ordinal);
+        Assert.Equal(1, delivery.Attempts);
+        Assert.Single(_fixture.Connector.Sent, c => c.ConversationId == TestData.InterviewerConversationId);
+        var notice = Assert.Single(_fixture.Connector.Sent, c => c.ConversationId == "a:personal-riley");
+        Assert.Contains("An interviewer cannot be reached", CardJson.VisibleText(CardOf(notice.Activity!)), StringComparison.Ordinal);
+        Assert.DoesNotContain(await _fixture.DueEntriesAsync(TestData.Now.AddDays(2)), e => e.SubjectId == interview.Id && e.DueAt > TestData.InterviewEnd);
+    }
+
+    [Fact]
+    public async Task DeliverAsync_KnownInterviewer_ReadsTheirProfileOnceForTimeZoneAndChat()
+    {
+        await _fixture.Users.RememberAsync(TestData.KnownInterviewer(timeZone: "Europe/Berlin"), TimeSpan.Zero);
+        var interview = await _fixture.CreateInterviewAsync();
+        var counting = new ReadCountingTableStore(_fixture.Tables);
+        var users = new UserDirectory(counting);
+        var chats = new PersonalChats(users, _fixture.Connector, Options.Create(new DeliveryOptions()), _fixture.Time);
+        var delivery = new DeliveryService(_fixture.Store, users, TestData.Templates, chats, _fixture.Connector, _fixture.Time, NullLogger<DeliveryService>.Instance);
+
+        var outcome = await delivery.DeliverAsync(interview.CandidateId, interview.Id);
+
+        Assert.Equal(DeliveryOutcome.Delivered, outcome);
+        var sent = Assert.Single(_fixture.Connector.Sent);
+        Assert.Equal(TestData.InterviewerConversationId, sent.ConversationId);
+        Assert.Contains("Europe/Berlin", CardJson.VisibleText(CardOf(sent.Activity!)), StringComparison.Ordinal);
+        Assert.Equal(1, counting.PointReads("Users"));
+    }
+
+    [Fact]
     public async Task DeliverAsync_ForbiddenForAnotherReason_KeepsRetrying()
     {
         await _fixture.Users.RememberAsync(TestData.KnownInterviewer(), TimeSpan.Zero);
@@ -302,6 +350,9 @@ public sealed class DeliveryServiceTests : IDisposable
         Assert.Equal("Teams answered 403 UntrustedServiceUrl.", delivery.LastError);
         Assert.DoesNotContain(_fixture.Connector.Sent, c => c.ConversationId == "a:personal-riley");
     }
+
+    internal static ConnectorException BlockedByUser() =>
+        new(HttpStatusCode.Forbidden, ConnectorErrorCodes.ConversationBlockedByUser, "SendToConversation failed with 403 Forbidden (ConversationBlockedByUser): User blocked the conversation with the bot.");
 
     internal static ConnectorException NotInRoster() =>
         new(HttpStatusCode.Forbidden, ConnectorErrorCodes.BotNotInConversationRoster, "SendToConversation failed with 403 Forbidden (BotNotInConversationRoster): The bot is not part of the conversation roster.");

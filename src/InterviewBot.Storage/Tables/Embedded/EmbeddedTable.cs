@@ -24,38 +24,34 @@ internal sealed class EmbeddedTable(EmbeddedTableStore store, string name) : ITa
     }
 
     public Task<string> InsertAsync(StoredRow row, CancellationToken cancellationToken = default) =>
-        Write(TableOperationKind.Insert, row, null, cancellationToken);
+        WriteAsync(TableOperationKind.Insert, row, null, cancellationToken);
 
     public Task<string> UpsertAsync(StoredRow row, CancellationToken cancellationToken = default) =>
-        Write(TableOperationKind.Upsert, row, null, cancellationToken);
+        WriteAsync(TableOperationKind.Upsert, row, null, cancellationToken);
 
     public Task<string> ReplaceAsync(StoredRow row, string etag, CancellationToken cancellationToken = default) =>
-        Run(() =>
+        WriteAsync(TableOperationKind.Replace, row, etag, cancellationToken);
+
+    public async Task DeleteAsync(string partitionKey, string rowKey, string? etag = null, CancellationToken cancellationToken = default)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        TableRules.ValidateKey(partitionKey, nameof(partitionKey));
+        TableRules.ValidateKey(rowKey, nameof(rowKey));
+        if (etag is not null)
         {
             TableRules.ValidateETag(etag, nameof(etag));
-            return Commit(TableOperationKind.Replace, row, etag);
-        }, cancellationToken);
+        }
 
-    public Task DeleteAsync(string partitionKey, string rowKey, string? etag = null, CancellationToken cancellationToken = default) =>
-        Run(() =>
-        {
-            TableRules.ValidateKey(partitionKey, nameof(partitionKey));
-            TableRules.ValidateKey(rowKey, nameof(rowKey));
-            if (etag is not null)
-            {
-                TableRules.ValidateETag(etag, nameof(etag));
-            }
+        var operation = new TableOperation(TableOperationKind.Delete, new StoredRow(partitionKey, rowKey, NoProperties), etag);
+        await store.CommitAsync(name, [operation], [null], isBatch: false).ConfigureAwait(false);
+    }
 
-            var operation = new TableOperation(TableOperationKind.Delete, new StoredRow(partitionKey, rowKey, NoProperties), etag);
-            return store.Commit(name, [operation], [null], isBatch: false);
-        }, cancellationToken);
-
-    public Task<IReadOnlyList<string>> SubmitBatchAsync(IReadOnlyList<TableOperation> operations, CancellationToken cancellationToken = default) =>
-        Run<IReadOnlyList<string>>(() =>
-        {
-            var properties = TableRules.ValidateBatch(operations, nameof(operations));
-            return store.Commit(name, operations, properties, isBatch: true);
-        }, cancellationToken);
+    public async Task<IReadOnlyList<string>> SubmitBatchAsync(IReadOnlyList<TableOperation> operations, CancellationToken cancellationToken = default)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        var properties = TableRules.ValidateBatch(operations, nameof(operations));
+        return await store.CommitAsync(name, operations, properties, isBatch: true).ConfigureAwait(false);
+    }
 
     private static Task<T> Run<T>(Func<T> work, CancellationToken cancellationToken)
     {
@@ -75,13 +71,18 @@ internal sealed class EmbeddedTable(EmbeddedTableStore store, string name) : ITa
         }
     }
 
-    private Task<string> Write(TableOperationKind kind, StoredRow row, string? etag, CancellationToken cancellationToken) =>
-        Run(() => Commit(kind, row, etag), cancellationToken);
-
-    private string Commit(TableOperationKind kind, StoredRow row, string? etag)
+    // Once queued, a write is not cancelled: it reaches the disk within one flush whether or not anyone waits for it.
+    private async Task<string> WriteAsync(TableOperationKind kind, StoredRow row, string? etag, CancellationToken cancellationToken)
     {
+        cancellationToken.ThrowIfCancellationRequested();
+        if (kind == TableOperationKind.Replace)
+        {
+            TableRules.ValidateETag(etag, nameof(etag));
+        }
+
         var properties = TableRules.ValidateRow(row, nameof(row));
-        return store.Commit(name, [new TableOperation(kind, row, etag)], [properties], isBatch: false)[0];
+        var etags = await store.CommitAsync(name, [new TableOperation(kind, row, etag)], [properties], isBatch: false).ConfigureAwait(false);
+        return etags[0];
     }
 
     private IEnumerable<StoredRow> Enumerate(string partitionKey, string? rowKeyFrom, string? rowKeyTo, CancellationToken cancellationToken)

@@ -12,7 +12,9 @@ internal sealed record RowWrite(string RowKey, StoredRow? Row);
 
 /// <summary>
 /// The line format of the journal and the snapshot: one JSON object per line, property values tagged with their type
-/// so that an int stays an int and a date keeps every tick.
+/// so that an int stays an int and a date keeps every tick. Records forced to disk together (a commit group) are
+/// consecutive lines; every line after a group's first is marked as continuing it, which tells a load where a
+/// write cut short by a crash can end.
 /// </summary>
 internal static class JournalCodec
 {
@@ -24,6 +26,7 @@ internal static class JournalCodec
     private const string ETagField = "e";
     private const string TimestampField = "ts";
     private const string PropertiesField = "c";
+    private const string ContinuesGroupField = "g";
     private const string SnapshotField = "snapshot";
 
     private const string StringTag = "s";
@@ -59,13 +62,18 @@ internal static class JournalCodec
         return root.GetProperty(VersionField).GetInt64();
     }
 
-    public static byte[] Encode(JournalRecord record)
+    public static byte[] Encode(JournalRecord record, bool continuesGroup = false)
     {
         var buffer = new ArrayBufferWriter<byte>(256);
         using (var writer = new Utf8JsonWriter(buffer))
         {
             writer.WriteStartObject();
             writer.WriteNumber(VersionField, record.Version);
+            if (continuesGroup)
+            {
+                writer.WriteNumber(ContinuesGroupField, 1);
+            }
+
             writer.WriteString(TableField, record.Table);
             writer.WriteString(PartitionField, record.PartitionKey);
             writer.WriteStartArray(WritesField);
@@ -96,10 +104,15 @@ internal static class JournalCodec
         return Terminate(buffer);
     }
 
-    public static JournalRecord Decode(ReadOnlyMemory<byte> line)
+    public static JournalRecord Decode(ReadOnlyMemory<byte> line) => Decode(line, out _);
+
+    /// <param name="line">One line without its terminating newline.</param>
+    /// <param name="continuesGroup">Whether the line was written after another one of its commit group.</param>
+    public static JournalRecord Decode(ReadOnlyMemory<byte> line, out bool continuesGroup)
     {
         using var document = JsonDocument.Parse(line);
         var root = document.RootElement;
+        continuesGroup = root.TryGetProperty(ContinuesGroupField, out _);
         var version = root.GetProperty(VersionField).GetInt64();
         var table = RequiredString(root, TableField);
         var partitionKey = RequiredString(root, PartitionField);
