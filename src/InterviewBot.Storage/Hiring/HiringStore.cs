@@ -58,6 +58,9 @@ public sealed class HiringStore
 {
     public const string DeliveryKind = "delivery";
     public const string ReminderKind = "reminder";
+
+    /// <summary>A check whether a loop's automatic debrief is due, filed before the submit that may complete the loop.</summary>
+    public const string DebriefKind = "debrief";
     private const string CursorPartition = "cursor";
     private const string WaitingForRoutePartition = "waiting-for-route";
     private static readonly TimeSpan CursorLag = TimeSpan.FromHours(1);

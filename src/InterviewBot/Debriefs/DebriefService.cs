@@ -234,6 +234,17 @@ internal sealed partial class DebriefService(
         }
     }
 
+    /// <summary>
+    /// The sweep's side of the automatic debrief: a check filed before a submit that may have completed the loop.
+    /// Posting is idempotent (a full debrief already posted is not posted again), so the entry is simply done after.
+    /// </summary>
+    public async Task ProcessDueAsync(DueEntry entry, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(entry);
+        await PostIfCompleteAsync(entry.SubjectId, "sweep", cancellationToken).ConfigureAwait(false);
+        await store.RemoveDueAsync(entry, cancellationToken).ConfigureAwait(false);
+    }
+
     /// <summary>Links <paramref name="channel"/> as the hiring channel of one loop.</summary>
     public async Task LinkLoopAsync(string loopId, HiringChannel channel, CancellationToken cancellationToken = default)
     {

@@ -1,3 +1,4 @@
+using InterviewBot.Debriefs;
 using InterviewBot.Hosting;
 using InterviewBot.Reminders;
 using InterviewBot.Storage.Hiring;
@@ -12,7 +13,8 @@ internal sealed partial class DeliveryJobs(
     HiringStore store,
     TimeProvider time,
     ILogger<DeliveryJobs> logger,
-    IOptions<JobsOptions>? options = null)
+    IOptions<JobsOptions>? options = null,
+    DebriefService? debriefs = null)
 {
     public const string SweepJobId = "scorecard-delivery-sweep";
 
@@ -47,7 +49,19 @@ internal sealed partial class DeliveryJobs(
             (entry, ct) => DeliverDueAsync(entry, now, ct),
             cancellationToken).ConfigureAwait(false);
 
-        var outcomes = reminded.Concat(delivered).ToList();
+        // Checks filed before a submit that may have completed a loop whose debrief posts itself; none without the service.
+        var debriefed = debriefs is null
+            ? []
+            : await ForEachInterviewAsync(
+                entries.Where(e => e.Kind == HiringStore.DebriefKind),
+                async (entry, ct) =>
+                {
+                    await debriefs.ProcessDueAsync(entry, ct).ConfigureAwait(false);
+                    return new SweptEntry(entry, Attempted: false, Remaining: false);
+                },
+                cancellationToken).ConfigureAwait(false);
+
+        var outcomes = reminded.Concat(delivered).Concat(debriefed).ToList();
         var oldestRemaining = outcomes.Where(o => o.Remaining).Select(o => o.Entry.DueAt).Append(now).Min();
         var attempted = outcomes.Count(o => o.Attempted);
         await store.AdvanceCursorAsync(oldestRemaining, cancellationToken).ConfigureAwait(false);

@@ -58,7 +58,9 @@ internal sealed partial class ReminderService(
         var settings = options.Value.For(context.Loop);
         var followUp = context.FollowUp.Value;
         var etag = context.FollowUp.ETag;
-        var interviewerZoneId = await chats.TimeZoneOfAsync(context.Interview.Interviewer, cancellationToken).ConfigureAwait(false);
+        // Read once: the time zone decides the policy and the same row routes the send.
+        var interviewer = await chats.FindAsync(context.Interview.Interviewer, cancellationToken).ConfigureAwait(false);
+        var interviewerZoneId = interviewer.TimeZone;
         var zone = ZoneResolver.Find(interviewerZoneId);
         var managerZone = context.Loop.HiringManagers.Count > 0
             ? ZoneResolver.Find(await chats.TimeZoneOfAsync(context.Loop.HiringManagers[0], cancellationToken).ConfigureAwait(false))
@@ -87,7 +89,12 @@ internal sealed partial class ReminderService(
                         bool sent;
                         try
                         {
-                            sent = await SendAsync(context, entry.Kind, interviewerZoneId, now, cancellationToken).ConfigureAwait(false);
+                            sent = await SendAsync(context, entry.Kind, interviewer, now, cancellationToken).ConfigureAwait(false);
+                            if (sent && interviewer.Known?.PersonalConversationId is null)
+                            {
+                                // The send started a chat and remembered it; a second reminder in this pass reuses it.
+                                interviewer = await chats.FindAsync(context.Interview.Interviewer, cancellationToken).ConfigureAwait(false);
+                            }
                         }
                         catch (ConnectorException ex) when (entry.Planned.IsForInterviewer && ex.ErrorCode is ConnectorErrorCodes.BotNotInConversationRoster or ConnectorErrorCodes.ConversationBlockedByUser)
                         {
@@ -163,15 +170,15 @@ internal sealed partial class ReminderService(
         }
     }
 
-    private async Task<bool> SendAsync(InterviewContext context, ReminderKind kind, string? interviewerZone, DateTimeOffset now, CancellationToken cancellationToken)
+    private async Task<bool> SendAsync(InterviewContext context, ReminderKind kind, Recipient interviewer, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var template = templates.Find(context.Loop.TemplateId)
             ?? throw new InvalidOperationException($"Template '{context.Loop.TemplateId}' is not installed.");
         if (kind != ReminderKind.Escalation)
         {
-            var subject = new ScorecardSubject(context.Candidate, context.Interview, template, interviewerZone);
+            var subject = new ScorecardSubject(context.Candidate, context.Interview, template, interviewer.TimeZone);
             var card = ReminderCard.ForInterviewer(subject, kind, now);
-            return await chats.SendAsync(context.Interview.Interviewer, Activity.CreateMessage(card), cancellationToken).ConfigureAwait(false) is not null;
+            return await chats.SendAsync(interviewer, Activity.CreateMessage(card), cancellationToken).ConfigureAwait(false) is not null;
         }
 
         // Each interview escalates on its own schedule and names its own interviewer, so a manager hears about each

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using InterviewBot.Cards;
 using InterviewBot.Domain.Access;
+using InterviewBot.Domain.Hiring;
 using InterviewBot.Domain.Scorecards;
 using InterviewBot.Domain.Templates;
 using InterviewBot.Storage.Hiring;
@@ -90,6 +91,13 @@ internal sealed partial class ScorecardActions(
             switch (outcome)
             {
                 case ScorecardOutcome.Saved saved:
+                    if (context.Loop.Debrief.AutoPost && saved.Scorecard.Status == ScorecardStatus.Submitted && current?.Status != ScorecardStatus.Submitted)
+                    {
+                        // Filed before the submit is stored: if the process stops before the automatic debrief is
+                        // posted, the sweep still finds the loop and posts it.
+                        await store.AddDueAsync(HiringStore.DebriefKind, context.Candidate.Id, context.Loop.Id, now + LoopDebriefState.PostingTimeout, cancellationToken).ConfigureAwait(false);
+                    }
+
                     try
                     {
                         await store.SaveScorecardAsync(saved.Scorecard, context.Scorecard?.ETag, current, cancellationToken).ConfigureAwait(false);

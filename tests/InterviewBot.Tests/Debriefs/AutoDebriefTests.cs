@@ -1,7 +1,9 @@
+using System.Net;
 using InterviewBot.Cards;
 using InterviewBot.Domain.Loops;
 using InterviewBot.Domain.Reminders;
 using InterviewBot.Domain.Scorecards;
+using InterviewBot.Teams.Clients;
 using static InterviewBot.Tests.Debriefs.DebriefPanel;
 using static InterviewBot.Tests.Reminders.ReminderScene;
 
@@ -60,6 +62,29 @@ public sealed class AutoDebriefTests : IDisposable
         await _panel.Scene.MarkNotHeldAsync(Uma, InterviewOf(plan, Uma).Id, NotHeldReason.Cancelled);
 
         var thread = Assert.Single(_panel.Threads);
+        Assert.Contains("2 of 2 submitted", thread.Lines);
+        Assert.True((await _panel.DebriefStateAsync(plan))?.Locked);
+    }
+
+    [Fact]
+    public async Task Sweep_AutomaticPostThatTeamsRefused_IsPostedByTheSweepOnce()
+    {
+        await _panel.StartAsync();
+        var plan = await _panel.CreateLoopAsync("Jordan Lee", [Ivy, Otto], debrief: AutoPost);
+        await _panel.LinkAsync("Jordan Lee");
+        _panel.AfterTheInterviews();
+        await _panel.SubmitAsync(Ivy, plan);
+        _panel.Fixture.Connector.CreateFailure = new ConnectorException(HttpStatusCode.ServiceUnavailable, null, "CreateConversation failed with 503.");
+
+        await _panel.SubmitAsync(Otto, plan);
+        _panel.Fixture.Connector.CreateFailure = null;
+        Assert.Single(_panel.Threads);
+        Assert.False((await _panel.DebriefStateAsync(plan))?.Locked);
+
+        await _panel.Scene.RunUntilAsync(Day + " 15:30", TimeSpan.FromMinutes(1));
+
+        Assert.Equal(2, _panel.Threads.Count);
+        var thread = _panel.Threads[^1];
         Assert.Contains("2 of 2 submitted", thread.Lines);
         Assert.True((await _panel.DebriefStateAsync(plan))?.Locked);
     }

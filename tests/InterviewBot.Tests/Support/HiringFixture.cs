@@ -67,7 +67,7 @@ internal sealed class HiringFixture : IDisposable
     public ReminderService Reminders(ReminderOptions? options = null) =>
         new(Store, TestData.Templates, Chats(), Options.Create(options ?? ReminderOptions), Time, NullLogger<ReminderService>.Instance);
 
-    public DeliveryJobs Jobs => new(Delivery(), Reminders(), Store, Time, NullLogger<DeliveryJobs>.Instance);
+    public DeliveryJobs Jobs => new(Delivery(), Reminders(), Store, Time, NullLogger<DeliveryJobs>.Instance, debriefs: Debriefs());
 
     public RememberUsers RememberUsers => new(Users, Store, Scheduler, Time, NullLogger<RememberUsers>.Instance);
 
