@@ -1,6 +1,5 @@
 using System.Net;
 using System.Net.Http.Json;
-using System.Net.WebSockets;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using InterviewBot.EndToEnd.Tests.Infrastructure;
@@ -31,9 +30,7 @@ public sealed record PlaygroundUser(string Id, string Name, string AadObjectId, 
 public sealed class PlaygroundClient : IAsyncDisposable
 {
     private readonly HttpClient _http;
-    private readonly ClientWebSocket _socket = new();
-    private readonly CancellationTokenSource _stop = new();
-    private Task _receiving = Task.CompletedTask;
+    private PlaygroundSocket? _socket;
 
     private PlaygroundClient(Uri address) => _http = new HttpClient { BaseAddress = address, Timeout = Waits.Default };
 
@@ -47,9 +44,7 @@ public sealed class PlaygroundClient : IAsyncDisposable
         try
         {
             client.Me = await client.ReadConfigAsync();
-            var socket = new UriBuilder(address) { Scheme = "ws", Path = "/_ws_conversation/v1/conversations/stream" }.Uri;
-            await client._socket.ConnectAsync(socket, CancellationToken.None).WaitAsync(Waits.Default);
-            client._receiving = client.ReceiveAsync();
+            client._socket = await PlaygroundSocket.ConnectAsync(address, "/_ws_conversation/v1/conversations/stream", client.Record);
             return client;
         }
         catch
@@ -171,31 +166,12 @@ public sealed class PlaygroundClient : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        await _stop.CancelAsync();
-        if (_socket.State == WebSocketState.Open)
+        if (_socket is not null)
         {
-            try
-            {
-                await _socket.CloseOutputAsync(WebSocketCloseStatus.NormalClosure, "test over", CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(5));
-            }
-            catch (Exception ex) when (ex is WebSocketException or TimeoutException)
-            {
-                // The Playground is being killed anyway.
-            }
+            await _socket.DisposeAsync();
         }
 
-        try
-        {
-            await _receiving;
-        }
-        catch (Exception ex) when (ex is OperationCanceledException or WebSocketException)
-        {
-            // Stopped on purpose.
-        }
-
-        _socket.Dispose();
         _http.Dispose();
-        _stop.Dispose();
     }
 
     private static async Task EnsureSuccessAsync(HttpResponseMessage response, string what)
@@ -218,33 +194,8 @@ public sealed class PlaygroundClient : IAsyncDisposable
             config.GetProperty("bot").GetProperty("id").GetString()!);
     }
 
-    private async Task ReceiveAsync()
+    private void Record(JsonElement root)
     {
-        var buffer = new byte[64 * 1024];
-        using var message = new MemoryStream();
-        while (!_stop.IsCancellationRequested && _socket.State == WebSocketState.Open)
-        {
-            var received = await _socket.ReceiveAsync(buffer, _stop.Token);
-            if (received.MessageType == WebSocketMessageType.Close)
-            {
-                return;
-            }
-
-            message.Write(buffer, 0, received.Count);
-            if (!received.EndOfMessage)
-            {
-                continue;
-            }
-
-            Record(message.ToArray());
-            message.SetLength(0);
-        }
-    }
-
-    private void Record(byte[] frame)
-    {
-        using var document = JsonDocument.Parse(frame);
-        var root = document.RootElement;
         var action = root.GetProperty("action").GetString()!;
         if (!root.TryGetProperty("message", out var message))
         {

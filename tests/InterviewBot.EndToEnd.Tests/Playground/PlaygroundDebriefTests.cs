@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Net;
 using System.Net.Http.Json;
-using System.Net.WebSockets;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using InterviewBot.EndToEnd.Tests.Infrastructure;
@@ -42,9 +41,7 @@ public sealed record PlaygroundLogEntry(string? From, string? ActivityName, stri
 /// </summary>
 public sealed class PlaygroundLog : IAsyncDisposable
 {
-    private readonly ClientWebSocket _socket = new();
-    private readonly CancellationTokenSource _stop = new();
-    private Task _receiving = Task.CompletedTask;
+    private PlaygroundSocket? _socket;
 
     private PlaygroundLog()
     {
@@ -56,61 +53,21 @@ public sealed class PlaygroundLog : IAsyncDisposable
     public static async Task<PlaygroundLog> ConnectAsync(Uri address)
     {
         var log = new PlaygroundLog();
-        try
-        {
-            var socket = new UriBuilder(address) { Scheme = "ws", Path = "/_ws/log/stream" }.Uri;
-            await log._socket.ConnectAsync(socket, CancellationToken.None).WaitAsync(Waits.Default);
-            log._receiving = log.ReceiveAsync();
-            return log;
-        }
-        catch
-        {
-            await log.DisposeAsync();
-            throw;
-        }
+        log._socket = await PlaygroundSocket.ConnectAsync(address, "/_ws/log/stream", log.Record);
+        return log;
     }
 
     public async ValueTask DisposeAsync()
     {
-        await _stop.CancelAsync();
-        try
+        if (_socket is not null)
         {
-            await _receiving;
-        }
-        catch (Exception ex) when (ex is OperationCanceledException or WebSocketException)
-        {
-            // Stopped on purpose, or the Playground is gone.
-        }
-
-        _socket.Dispose();
-        _stop.Dispose();
-    }
-
-    private async Task ReceiveAsync()
-    {
-        var buffer = new byte[64 * 1024];
-        using var message = new MemoryStream();
-        while (!_stop.IsCancellationRequested && _socket.State == WebSocketState.Open)
-        {
-            var received = await _socket.ReceiveAsync(buffer, _stop.Token);
-            if (received.MessageType == WebSocketMessageType.Close)
-            {
-                return;
-            }
-
-            message.Write(buffer, 0, received.Count);
-            if (received.EndOfMessage)
-            {
-                Record(message.ToArray());
-                message.SetLength(0);
-            }
+            await _socket.DisposeAsync();
         }
     }
 
-    private void Record(byte[] frame)
+    private void Record(JsonElement root)
     {
-        using var document = JsonDocument.Parse(frame);
-        if (!document.RootElement.TryGetProperty("log", out var log) || String(log, "type") != "bot")
+        if (!root.TryGetProperty("log", out var log) || String(log, "type") != "bot")
         {
             // Text lines such as "Connected." carry no request.
             return;
@@ -135,57 +92,24 @@ public sealed class PlaygroundLog : IAsyncDisposable
 /// The real host on the embedded store, with the Agents Playground started from the repository's
 /// <c>.m365agentsplayground.yml</c> as its Teams client: its people, its team and its hiring channel.
 /// </summary>
-public sealed class PlaygroundTeamFixture : IAsyncLifetime
+public sealed class PlaygroundTeamFixture : PlaygroundFixture
 {
-    private readonly EmbeddedStorage _storage = new();
-
-    public BotHost Host { get; private set; } = null!;
-
-    public PlaygroundServer Server { get; private set; } = null!;
-
-    public PlaygroundClient Client { get; private set; } = null!;
-
     public PlaygroundLog Log { get; private set; } = null!;
 
-    public async Task InitializeAsync()
+    protected override string ConfigFile => Path.Combine(RepositoryRoot.Find(), PlaygroundWithRepositoryRoles.ConfigFile);
+
+    protected override async Task OnConnectedAsync()
     {
-        Host = await BotHost.StartAsync(_storage.Settings);
-        var configFile = Path.Combine(RepositoryRoot.Find(), PlaygroundWithRepositoryRoles.ConfigFile);
-        Server = await PlaygroundServer.StartAsync(Host.MessagingEndpoint, configFile);
-        Client = await PlaygroundClient.ConnectAsync(Server.Address);
         Log = await PlaygroundLog.ConnectAsync(Server.Address);
-        string Context() => Host.Problems() + Environment.NewLine + Log.Entries.Describe() + Environment.NewLine + "Playground output:" + Environment.NewLine + Server.Output;
-        Client.Messages.Context = Context;
-        Log.Entries.Context = () => Host.Problems() + Environment.NewLine + "Playground output:" + Environment.NewLine + Server.Output;
+        Client.Messages.Context = () => Host.Problems() + Environment.NewLine + Log.Entries.Describe() + Environment.NewLine + PlaygroundOutput();
+        Log.Entries.Context = () => Host.Problems() + Environment.NewLine + PlaygroundOutput();
     }
 
-    public async Task DisposeAsync()
+    protected override async Task OnDisconnectingAsync()
     {
-        try
+        if (Log is not null)
         {
-            if (Log is not null)
-            {
-                await Log.DisposeAsync();
-            }
-
-            if (Client is not null)
-            {
-                await Client.DisposeAsync();
-            }
-
-            if (Server is not null)
-            {
-                await Server.DisposeAsync();
-            }
-
-            if (Host is not null)
-            {
-                await Host.DisposeAsync();
-            }
-        }
-        finally
-        {
-            await _storage.DisposeAsync();
+            await Log.DisposeAsync();
         }
     }
 }

@@ -6,54 +6,6 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace InterviewBot.EndToEnd.Tests.Playground;
 
-/// <summary>The real host on the embedded store, with the Agents Playground as its Teams client and connector.</summary>
-public sealed class PlaygroundFixture : IAsyncLifetime
-{
-    private readonly EmbeddedStorage _storage = new();
-
-    public BotHost Host { get; private set; } = null!;
-
-    public PlaygroundServer Server { get; private set; } = null!;
-
-    public PlaygroundClient Client { get; private set; } = null!;
-
-    public LoopsApiClient Loops { get; private set; } = null!;
-
-    public async Task InitializeAsync()
-    {
-        Host = await BotHost.StartAsync(_storage.Settings);
-        Loops = new LoopsApiClient(Host.Http);
-        Server = await PlaygroundServer.StartAsync(Host.MessagingEndpoint);
-        Client = await PlaygroundClient.ConnectAsync(Server.Address);
-        Client.Messages.Context = () => Host.Problems() + Environment.NewLine + "Playground output:" + Environment.NewLine + Server.Output;
-    }
-
-    public async Task DisposeAsync()
-    {
-        try
-        {
-            if (Client is not null)
-            {
-                await Client.DisposeAsync();
-            }
-
-            if (Server is not null)
-            {
-                await Server.DisposeAsync();
-            }
-
-            if (Host is not null)
-            {
-                await Host.DisposeAsync();
-            }
-        }
-        finally
-        {
-            await _storage.DisposeAsync();
-        }
-    }
-}
-
 /// <summary>
 /// The interviewer's story through Microsoft's own local Teams client: what the Playground shows is what a user of
 /// the Playground would see, and buttons are pressed with the very request its browser client sends.
