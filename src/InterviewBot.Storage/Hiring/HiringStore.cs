@@ -550,8 +550,10 @@ public sealed class HiringStore
 
     private static DateTimeOffset Min(DateTimeOffset a, DateTimeOffset b) => a < b ? a : b;
 
+    // The row key repeats the partition key: Azurite indexes rows by row key first, and a million lookup rows sharing
+    // one row key made every write there walk them all. Rows written with the old constant row key are still read.
     private static StoredRow LookupRow(string partitionKey, string candidateId) =>
-        new(partitionKey, HiringKeys.LookupRow, new Dictionary<string, object?> { ["CandidateId"] = candidateId });
+        new(partitionKey, partitionKey, new Dictionary<string, object?> { ["CandidateId"] = candidateId });
 
     private async Task<string?> FindCandidateAsync(string lookupKey, CancellationToken cancellationToken)
     {
@@ -560,7 +562,8 @@ public sealed class HiringStore
             return null;
         }
 
-        var row = await _lookup.GetAsync(lookupKey, HiringKeys.LookupRow, cancellationToken).ConfigureAwait(false);
+        var row = await _lookup.GetAsync(lookupKey, lookupKey, cancellationToken).ConfigureAwait(false)
+            ?? await _lookup.GetAsync(lookupKey, HiringKeys.LookupRow, cancellationToken).ConfigureAwait(false);
         return row?.GetString("CandidateId");
     }
 
