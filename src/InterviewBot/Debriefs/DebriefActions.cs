@@ -68,10 +68,11 @@ internal sealed partial class DebriefActions(
             return ScorecardCard.Notice("Which candidate?", $"Type **{command}** followed by the candidate's name, for example: {command} Jordan Lee." + (verb == LinkVerb ? " A requisition id links every loop of that requisition." : string.Empty));
         }
 
-        var matches = await LoopActions.MatchAsync(store, caller, query, cancellationToken).ConfigureAwait(false);
+        var managed = await store.GetLoopsManagedByAsync(caller, cancellationToken).ConfigureAwait(false);
+        var matches = LoopActions.Match(managed, query);
         if (verb == LinkVerb)
         {
-            var requisition = (await store.GetLoopsManagedByAsync(caller, cancellationToken).ConfigureAwait(false))
+            var requisition = managed
                 .Where(l => l.RequisitionId is not null && string.Equals(l.RequisitionId, query.Trim(), StringComparison.OrdinalIgnoreCase))
                 .ToList();
             if (requisition.Count > 0 && !matches.Any(m => string.Equals(m.CandidateName, query.Trim(), StringComparison.OrdinalIgnoreCase)))

@@ -56,7 +56,7 @@ internal sealed partial class LoopActions(
             return ScorecardCard.Notice($"Which candidate?", $"Type **{command}** followed by the candidate's name, for example: {command} Jordan Lee.");
         }
 
-        var matches = await MatchAsync(store, caller, query, cancellationToken).ConfigureAwait(false);
+        var matches = Match(await store.GetLoopsManagedByAsync(caller, cancellationToken).ConfigureAwait(false), query);
         return matches.Count switch
         {
             0 => ScorecardCard.Notice("No matching candidate", $"None of the loops you recruit or hire for has a candidate matching that. Check the spelling, or ask the loop's recruiter to add you. Interviewers use **scorecards** for their own interviews."),
@@ -171,13 +171,13 @@ internal sealed partial class LoopActions(
     };
 
     /// <summary>
-    /// The loops <paramref name="caller"/> recruits or hires for whose candidate matches <paramref name="query"/>:
-    /// exactly by loop id, candidate id, ATS id or name, else by part of the name. Newest first.
+    /// The loops among <paramref name="loops"/> (those someone recruits or hires for) whose candidate matches
+    /// <paramref name="query"/>: exactly by loop id, candidate id, ATS id or name, else by part of the name.
     /// </summary>
-    public static async Task<IReadOnlyList<ManagedLoop>> MatchAsync(HiringStore store, string caller, string query, CancellationToken cancellationToken)
+    public static IReadOnlyList<ManagedLoop> Match(IReadOnlyList<ManagedLoop> loops, string query)
     {
-        ArgumentNullException.ThrowIfNull(store);
-        var loops = await store.GetLoopsManagedByAsync(caller, cancellationToken).ConfigureAwait(false);
+        ArgumentNullException.ThrowIfNull(loops);
+        ArgumentNullException.ThrowIfNull(query);
         var q = query.Trim();
         var exact = loops.Where(l => Same(l.LoopId, q) || Same(l.CandidateId, q) || Same(l.ExternalId, q) || Same(l.CandidateName, q)).ToList();
         return exact.Count > 0 ? exact : [.. loops.Where(l => l.CandidateName.Contains(q, StringComparison.OrdinalIgnoreCase))];
